@@ -1,0 +1,58 @@
+# Two commands set everything up: `make demo` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+# torch and torchvision are pinned as a pair: lpips imports torchvision, and a torchvision
+# built for another torch fails at import (`operator torchvision::nms does not exist`).
+TORCH   := torch==2.14.1 torchvision==0.29.1
+RUN     ?= experiments/demo
+DATA    := data/approved/emoji
+SHARDS  := data/shards/toy
+
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export PYTHONUNBUFFERED := 1
+
+.PHONY: demo test sync-check clean-check nbtest export bench lab clean
+
+$(STAMP): setup.py settings.ini
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e ".[dev]" $(TORCH)
+	touch $@
+
+# The main job on the embedded default: emoji dataset -> shards -> toy training -> validation.
+demo: $(STAMP)
+	@bash scripts/demo.sh $(RUN)
+
+test: $(STAMP) sync-check clean-check nbtest
+
+export: $(STAMP)
+	$(BIN)/nbdev_export
+
+# Export the notebooks into a scratch copy and compare with prx_tg/: nobody edits prx_tg/ by hand.
+sync-check: $(STAMP)
+	@tmp=$$(mktemp -d) && cp -r nbs settings.ini $$tmp/ && mkdir $$tmp/prx_tg && \
+	(cd $$tmp && $(CURDIR)/$(BIN)/nbdev_export) && \
+	if ! diff -rq -x __pycache__ $$tmp/prx_tg prx_tg; then \
+	  echo "NOT IN SYNC: prx_tg/ differs from what nbs/ exports (files above)."; \
+	  echo "Run 'make export' (nbdev_export) and commit prx_tg/ with the notebooks."; rm -rf $$tmp; exit 1; fi; \
+	rm -rf $$tmp; echo "notebooks and prx_tg/ in sync"
+
+# Notebooks are committed without outputs and with stable metadata (nbdev_clean --clear_all).
+clean-check: $(STAMP)
+	@tmp=$$(mktemp -d) && cp -r nbs $$tmp/ && \
+	$(BIN)/nbdev_clean --clear_all --fname $$tmp/nbs && \
+	if ! diff -rq $$tmp/nbs nbs; then \
+	  echo "NOTEBOOKS NOT CLEAN (files above): run '$(BIN)/nbdev_clean --clear_all' and commit."; rm -rf $$tmp; exit 1; fi; \
+	rm -rf $$tmp; echo "notebooks clean"
+
+nbtest: $(STAMP)
+	$(BIN)/nbdev_test --n_workers 2 --timing
+
+bench: $(STAMP)
+	$(BIN)/python -m prx_tg.bench --json experiments/bench.json
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab nbs
