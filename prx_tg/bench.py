@@ -11,7 +11,7 @@ from .config import ModelConfig, PRESETS
 from .model import NanoDiT
 
 # %% auto #0
-__all__ = ['SIZES', 'BENCHMARKS', 'PLANNED', 'interleaved_medians', 'matmul_peak', 'model_pair', 'synthetic_batch',
+__all__ = ['SIZES', 'BENCHMARKS', 'PLANNED', 'interleaved_medians', 'matmul_peak', 'build_side', 'synthetic_batch',
            'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'main']
 
 # %% ../nbs/12_bench.ipynb #232ca52c
@@ -35,21 +35,20 @@ def matmul_peak(device: str = "cpu", n: int = 2048, reps: int = 5) -> float:
     return 2 * n ** 3 / t
 
 # %% ../nbs/12_bench.ipynb #1ed935cc
-def model_pair(hidden: int, depth: int, heads: int, text_dim: int, vision_dim: int, latent_hw: int,
+def build_side(side: str, hidden: int, depth: int, heads: int, text_dim: int, vision_dim: int, latent_hw: int,
                grad_checkpoint: bool = False, device: str = "cpu"):
-    "NanoDiT and PixArt at equal width/depth/heads/patch, with the forward each needs for a batch."
+    "NanoDiT (`side='ours'`) or PixArt (`'reference'`) at the given width/depth/heads, patch 2, and its forward on a batch."
+    if side == "ours":
+        m = NanoDiT(ModelConfig(hidden_size=hidden, depth=depth, num_heads=heads, text_dim=text_dim,
+                                vision_dim=vision_dim, grad_checkpoint=grad_checkpoint)).to(device).train()
+        return m, lambda b: m(b["x"], b["t"], b["text"], b["text_mask"], b["dino_cls"], b["dino_patches"], b["dino_mask"])
     from diffusers import PixArtTransformer2DModel
-    ours = NanoDiT(ModelConfig(hidden_size=hidden, depth=depth, num_heads=heads, text_dim=text_dim,
-                               vision_dim=vision_dim, grad_checkpoint=grad_checkpoint)).to(device).train()
-    ref = PixArtTransformer2DModel(num_attention_heads=heads, attention_head_dim=hidden // heads, in_channels=16,
-                                   out_channels=16, num_layers=depth, cross_attention_dim=hidden,
-                                   sample_size=latent_hw, patch_size=2, caption_channels=text_dim,
-                                   use_additional_conditions=False).to(device).train()
-    def fwd_ours(b): return ours(b["x"], b["t"], b["text"], b["text_mask"], b["dino_cls"], b["dino_patches"], b["dino_mask"])
-    def fwd_ref(b): return ref(b["x"], encoder_hidden_states=b["text"], timestep=b["t"] * 1000,
-                               encoder_attention_mask=b["text_mask"].long(),
-                               added_cond_kwargs={"resolution": None, "aspect_ratio": None}).sample
-    return (ours, fwd_ours), (ref, fwd_ref)
+    m = PixArtTransformer2DModel(num_attention_heads=heads, attention_head_dim=hidden // heads, in_channels=16,
+                                 out_channels=16, num_layers=depth, cross_attention_dim=hidden, sample_size=latent_hw,
+                                 patch_size=2, caption_channels=text_dim, use_additional_conditions=False).to(device).train()
+    return m, lambda b: m(b["x"], encoder_hidden_states=b["text"], timestep=b["t"] * 1000,
+                          encoder_attention_mask=b["text_mask"].long(),
+                          added_cond_kwargs={"resolution": None, "aspect_ratio": None}).sample
 
 def synthetic_batch(batch: int, latent_hw: int, text_tokens: int, text_dim: int, vision_dim: int, device="cpu") -> dict:
     g = torch.Generator().manual_seed(0)
@@ -79,9 +78,9 @@ SIZES = {"toy": dict(hidden=256, depth=6, heads=4, text_dim=384, vision_dim=1280
          "baseline": dict(hidden=384, depth=12, heads=6, text_dim=4096, vision_dim=1024, latent_hw=32, text_tokens=128, batch=2)}
 
 def _peak_child(size: str, side: str, grad_checkpoint: bool) -> None:
+    "Run in a fresh process by `peak_memory`: build one side, train two steps, print the peak RSS in bytes."
     s = SIZES[size]
-    pair = model_pair(s["hidden"], s["depth"], s["heads"], s["text_dim"], s["vision_dim"], s["latent_hw"], grad_checkpoint)
-    model, fwd = pair[0] if side == "ours" else pair[1]
+    model, fwd = build_side(side, s["hidden"], s["depth"], s["heads"], s["text_dim"], s["vision_dim"], s["latent_hw"], grad_checkpoint)
     b = synthetic_batch(s["batch"], s["latent_hw"], s["text_tokens"], s["text_dim"], s["vision_dim"])
     step = train_step_fn(model, fwd, b)
     step(); step()
@@ -99,8 +98,10 @@ def bench_model(size: str = "baseline", reps: int = 5, memory: bool = True) -> d
     s = SIZES[size]
     device = "cuda" if torch.cuda.is_available() else "cpu"
     torch.manual_seed(0)
-    (ours, f_ours), (ref, f_ref) = model_pair(s["hidden"], s["depth"], s["heads"], s["text_dim"], s["vision_dim"], s["latent_hw"], device=device)
-    ck, f_ck = model_pair(s["hidden"], s["depth"], s["heads"], s["text_dim"], s["vision_dim"], s["latent_hw"], True, device)[0]
+    shape = (s["hidden"], s["depth"], s["heads"], s["text_dim"], s["vision_dim"], s["latent_hw"])
+    ours, f_ours = build_side("ours", *shape, device=device)
+    ref, f_ref = build_side("reference", *shape, device=device)
+    ck, f_ck = build_side("ours", *shape, grad_checkpoint=True, device=device)
     ck.load_state_dict(ours.state_dict())
     b = synthetic_batch(s["batch"], s["latent_hw"], s["text_tokens"], s["text_dim"], s["vision_dim"], device)
     flops = step_flops(f_ours, b)

@@ -8,6 +8,7 @@ import argparse, dataclasses, difflib, json, math, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
+from .buckets import scaled_buckets
 
 # %% auto #0
 __all__ = ['PRESETS', 'ConfigError', 'DataConfig', 'EncoderConfig', 'ModelConfig', 'TrainConfig', 'ValidateConfig', 'Config',
@@ -39,6 +40,7 @@ class EncoderConfig:
     text_max_tokens: int = 128
     vision: str = "efficientnet"  # efficientnet | dinov3
     vision_model: str = ""
+    vision_stride: int = 16       # crop pixels per stored patch; the encoder's grid is resized to this
     latent: str = "pca"           # pca | flux | taef1
     latent_model: str = ""
     pca_components: int = 16
@@ -108,6 +110,7 @@ class Config:
 # %% ../nbs/00_config.ipynb #977fe000
 _PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max_tokens=512,
                             vision="dinov3", vision_model="facebook/dinov3-vitl16-pretrain-lvd1689m",
+                            vision_stride=64,
                             latent="flux", latent_model="black-forest-labs/FLUX.1-dev", batch_size=8)
 _PRODUCTION_TRAIN = dict(total_steps=6000, batch_size=1, grad_accum=256, lr=3e-4, min_lr=1e-6,
                          warmup_steps=500, precision="bf16", ema_decay=0.9999, ema_warmup=500,
@@ -149,7 +152,7 @@ def validate_config(cfg: Config) -> Config:
     positive = {"data.bucket_area": d.bucket_area, "data.samples_per_shard": d.samples_per_shard,
                 "data.shuffle_buffer": d.shuffle_buffer, "data.captioner_timeout": d.captioner_timeout,
                 "encoders.text_max_tokens": e.text_max_tokens, "encoders.pca_components": e.pca_components,
-                "encoders.batch_size": e.batch_size, "model.hidden_size": m.hidden_size, "model.depth": m.depth,
+                "encoders.batch_size": e.batch_size, "encoders.vision_stride": e.vision_stride, "model.hidden_size": m.hidden_size, "model.depth": m.depth,
                 "model.num_heads": m.num_heads, "model.patch_size": m.patch_size, "model.mlp_ratio": m.mlp_ratio,
                 "model.latent_channels": m.latent_channels, "model.text_dim": m.text_dim,
                 "model.vision_dim": m.vision_dim, "train.total_steps": t.total_steps,
@@ -161,6 +164,9 @@ def validate_config(cfg: Config) -> Config:
                 "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor}
     for name, val in positive.items(): _require(val > 0, name, f"must be > 0, got {val}")
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")
+    bad = [b for b in scaled_buckets(d.bucket_area) if b[0] % e.vision_stride or b[1] % e.vision_stride]
+    _require(not bad, "encoders.vision_stride", f"{e.vision_stride} must divide every bucket side; these buckets at "
+             f"data.bucket_area={d.bucket_area} don't fit: {', '.join(f'{w}x{h}' for w, h in bad)} (try 16)")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
     _require(m.hidden_size % m.num_heads == 0, "model.hidden_size",
