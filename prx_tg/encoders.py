@@ -145,9 +145,9 @@ class PCACodec:
         self.channels = components.shape[0]
 
     @classmethod
-    def fit(cls, pixels: torch.Tensor, channels: int = 16) -> "PCACodec":
-        "Fit on `pixels` `(N, 3, H, W)` in [-1, 1] (any number of images of one size, or call on a sample of patches)."
-        x = to_patches(pixels.float(), cls.factor).reshape(-1, 3 * cls.factor ** 2).double()
+    def fit(cls, images, channels: int = 16) -> "PCACodec":
+        "Fit on `images`: a batch `(N, 3, H, W)` or a list of `(3, H, W)` of any sizes, pixels in [-1, 1]."
+        x = torch.cat([to_patches(im.float()[None], cls.factor).reshape(-1, 3 * cls.factor ** 2) for im in images]).double()
         mean = x.mean(0)
         _, _, vh = torch.linalg.svd(x - mean, full_matrices=False)
         return cls(mean.float(), vh[:channels].float())
