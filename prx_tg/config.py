@@ -61,7 +61,7 @@ class ModelConfig:
 
 @dataclass
 class TrainConfig:
-    total_steps: int = 1500       # optimizer steps; the lr schedule is defined over these
+    total_steps: int = 1200       # optimizer steps; the lr schedule is defined over these
     batch_size: int = 32          # micro-batch
     grad_accum: int = 1           # effective batch = batch_size * grad_accum
     lr: float = 1e-3
@@ -70,7 +70,7 @@ class TrainConfig:
     weight_decay: float = 0.0
     grad_clip: float = 1.0
     precision: str = "fp32"       # fp32 | bf16 (autocast; master weights stay fp32)
-    ema_decay: float = 0.999
+    ema_decay: float = 0.99        # the toy run is short: average over ~100 steps
     ema_warmup: int = 100
     p_uncond: float = 0.10        # drop text and DINO
     p_text_only: float = 0.30     # drop DINO
@@ -80,10 +80,10 @@ class TrainConfig:
     t_std: float = 1.0
     time_shift: float = 1.0       # timestep shift s: t' = s t / (1 + (s - 1) t); 1 = none
     shift_ref_tokens: int = 0     # > 0: multiply the shift by sqrt(image tokens / this) (resolution-dependent shift)
-    checkpoint_every: int = 250
+    checkpoint_every: int = 200
     keep_checkpoints: int = 3
-    visual_debug_every: int = 250
-    validate_every: int = 750
+    visual_debug_every: int = 200
+    validate_every: int = 600
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
@@ -97,6 +97,7 @@ class ValidateConfig:
     cfg_text: float = 3.0
     cfg_dino: float = 2.5
     divergence_factor: float = 2.0
+    text_edits: str = "brunette->blonde,blonde->brunette"  # caption edits for text manipulation ("a->b,c->d"); emoji use their own
 
 @dataclass
 class Config:

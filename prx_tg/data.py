@@ -49,13 +49,18 @@ class Shards:
                 raise DataError(f"{name}={want} but the shards in {self.root} hold {have} "
                                 f"({self.manifest['encoders']}); use the preset the shards were made with or --set {name}={have}")
 
+    def latent_stats(self, bucket: str) -> tuple[np.ndarray, np.ndarray]:
+        "Per-channel mean and std for `bucket` ('WxH'); a bucket without training samples gets the dataset's."
+        overall = self.manifest["latent_stats"]
+        return self.stats.get(bucket, (np.asarray(overall["latent_mean"], np.float32), np.asarray(overall["latent_std"], np.float32)))
+
     def normalise(self, latent: torch.Tensor, bucket: str) -> torch.Tensor:
-        mean, std = self.stats[bucket]
-        return (latent - torch.from_numpy(mean)[:, None, None]) / torch.from_numpy(std)[:, None, None]
+        mean, std = (torch.from_numpy(a).to(latent.device)[:, None, None] for a in self.latent_stats(bucket))
+        return (latent - mean) / std
 
     def denormalise(self, latent: torch.Tensor, bucket: str) -> torch.Tensor:
         "Undo `normalise` for latents `(..., C, h, w)` of `bucket`: every decode goes through here."
-        mean, std = (torch.from_numpy(a).to(latent.device)[:, None, None] for a in self.stats[bucket])
+        mean, std = (torch.from_numpy(a).to(latent.device)[:, None, None] for a in self.latent_stats(bucket))
         return latent * std + mean
 
 # %% ../nbs/06_data.ipynb #5d6fe50f

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_train.ipynb #56c0e032
 from __future__ import annotations
-import argparse, copy, json, math, os, random, shutil, signal, time
+import argparse, copy, json, math, os, random, shutil, signal, sys, time
 from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
@@ -191,12 +191,14 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
     handlers = {s: signal.signal(s, request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
 
     def checkpoint():
-        state = dict(data_position=list(loader.position), skipped_steps=skipped_total, config=cfg.to_dict(), time=time.time())
+        state = dict(data_position=list(loader.position), skipped_steps=skipped_total, config=cfg.to_dict(),
+                     shards=str(shards_root.resolve()), time=time.time())
         return save_checkpoint(run, step, model, ema, opt, noise_gen, state, t.keep_checkpoints)
 
     history, bad_in_row, saved_at = [], 0, step
     window = dict(samples=0, tokens=0, time=time.time(), bins=np.zeros((len(T_BINS) - 1, 2)))
-    bar = tqdm(total=end, initial=step, desc="train", dynamic_ncols=True, disable=None)
+    headless = not sys.stderr.isatty()  # no progress bar in logs: a plain line every log_every steps instead
+    bar = tqdm(total=end, initial=step, desc="train", dynamic_ncols=True, disable=headless)
     try:
         while step < end and not stop["signal"]:
             model.train()
@@ -242,14 +244,18 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
                 for k, v in dict(loss=loss_sum, grad_norm=grad_norm, lr=lr, v_pred_rms=math.sqrt(v_pred_sq), v_target_rms=math.sqrt(v_tgt_sq),
                                  samples_per_s=window["samples"] / dt, tokens_per_s=window["tokens"] / dt).items():
                     writer.add_scalar(f"train/{k}", v, step)
+                if headless: log(f"step {step}/{end} loss {loss_sum:.4f} lr {lr:.2e} grad {grad_norm:.3f} {window['samples'] / dt:.1f} samples/s")
                 for i, (s, n) in enumerate(window["bins"]):
                     if n: writer.add_scalar(f"train/loss_t_{T_BINS[i]:.1f}_{min(T_BINS[i + 1], 1):.1f}", s / n, step)
                 window = dict(samples=0, tokens=0, time=time.time(), bins=np.zeros((len(T_BINS) - 1, 2)))
             if debug and step % t.visual_debug_every == 0:
                 grid = debug({"ema": ema.model, "raw": model}, run / "visual_debug" / f"step{step}")
                 writer.add_image("visual_debug", np.asarray(Image.open(grid)), step, dataformats="HWC")
-            if step % t.checkpoint_every == 0:
-                checkpoint(); saved_at = step
+            if step % t.checkpoint_every == 0 or (t.validate_every and step % t.validate_every == 0):
+                ckpt_path = checkpoint(); saved_at = step
+                if t.validate_every and step % t.validate_every == 0:
+                    from prx_tg.validate import report, validate_checkpoint  # the suite samples from the checkpoint just written
+                    log(report(validate_checkpoint(ckpt_path, log=log)))
         if step != saved_at: checkpoint()
         if stop["signal"]: log(f"{stop['signal']} received: saved a checkpoint at step {step} and stopped")
     finally:

@@ -1,37 +1,36 @@
 #!/usr/bin/env bash
 # The main job on the embedded default, stage by stage; called by `make demo`.
-# Each stage runs when its module exists in prx_tg/, and says so when it does not yet.
 set -euo pipefail
 RUN=${1:-experiments/demo}
 PY=.venv/bin/python
 DATA=data/approved/emoji
 SHARDS=data/shards/toy
-ran=(); missing=()
-has() { $PY -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('prx_tg.$1') is None)"; }
-stage() { echo; echo "== $1"; }
+stage() { echo; echo "== $1 ($(date +%H:%M:%S))"; }
+t0=$(date +%s)
 
-stage "1. emoji dataset -> $DATA"
+stage "1/4 emoji dataset -> $DATA"
 $PY -m prx_tg.emoji --out "$DATA" --n 2000 --seed 0
-ran+=("emoji dataset: $DATA")
 
-if has prepare; then
-  stage "2. embeddings and shards -> $SHARDS"
-  $PY -m prx_tg.prepare --config toy --images "$DATA" --out "$SHARDS"
-  ran+=("shards: $SHARDS")
-else missing+=("prepare (embeddings + shards)"); fi
+stage "2/4 embeddings and shards -> $SHARDS"
+$PY -m prx_tg.prepare --config toy --images "$DATA" --out "$SHARDS"
 
-if has train && [ -d "$SHARDS" ]; then
-  stage "3. train the toy preset -> $RUN"
-  $PY -m prx_tg.train --config toy --shards "$SHARDS" --out "$RUN" --resume latest
-  ran+=("training run: $RUN (checkpoints/, visual_debug/, validation_outputs/, tensorboard/)")
-else missing+=("train (flow trainer)"); fi
+stage "3/4 train the toy preset (validation at steps 600 and 1200) -> $RUN"
+$PY -m prx_tg.train --config toy --shards "$SHARDS" --out "$RUN" --resume latest
 
-if has validate && [ -d "$RUN/checkpoints" ]; then
-  stage "4. validation suite on the last checkpoint"
-  $PY -m prx_tg.validate --checkpoint "$RUN/checkpoints/latest"
-  ran+=("validation: $RUN/validation_outputs/")
-else missing+=("validate (validation suite)"); fi
+stage "4/4 sample a prompt the model never saw"
+PROMPT="A large penguin emoji sits in the upper right area of a square image. The background is a flat, solid teal colour with no texture or shading."
+$PY -m prx_tg.sample --checkpoint "$RUN" --prompt "$PROMPT" --n 4 --output "$RUN/samples/penguin_teal.png"
 
-echo; echo "== demo summary"
-for r in "${ran[@]}"; do echo "  done:          $r"; done
-for m in "${missing[@]+"${missing[@]}"}"; do echo "  not built yet: $m"; done
+echo; echo "== demo done in $(( ($(date +%s) - t0) / 60 )) min"
+cat <<TXT
+  dataset:        $DATA (images, captions, split.json)
+  shards:         $SHARDS (manifest.json, report.json, bucket_*/, holdout/)
+  run:            $RUN
+    checkpoints/          model/EMA weights, optimizer, RNG, state (resume with --resume latest)
+    visual_debug/stepN/   grid.png: holdout original | EMA sample | raw sample
+    validation_outputs/   per-step grids and metrics.json, history.json
+    tensorboard/          .venv/bin/tensorboard --logdir $RUN/tensorboard
+    samples/              penguin_teal.png (from the prompt above)
+  browse the validation grids: make lab, then open nbs/11_viewer.ipynb and run Viewer("$RUN")
+TXT
+$PY -c "import json,sys; h=json.load(open('$RUN/validation_outputs/history.json')); [print('  validation step', x['step'], {k: round(v, 3) for k, v in x.items() if k != 'step' and not isinstance(v, bool)}) for x in h]" || true
