@@ -5,14 +5,16 @@
 # %% ../nbs/12_bench.ipynb #0da12cd3
 from __future__ import annotations
 import argparse, json, os, platform, resource, statistics, subprocess, sys, time
+from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 from .config import ModelConfig, PRESETS
 from .model import NanoDiT
 
 # %% auto #0
-__all__ = ['SIZES', 'BENCHMARKS', 'PLANNED', 'interleaved_medians', 'matmul_peak', 'build_side', 'synthetic_batch',
-           'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'main']
+__all__ = ['SIZES', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side', 'synthetic_batch', 'train_step_fn',
+           'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage', 'bench_sample',
+           'bench_quality', 'bench_gpu', 'main']
 
 # %% ../nbs/12_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -84,7 +86,9 @@ def _peak_child(size: str, side: str, grad_checkpoint: bool) -> None:
     b = synthetic_batch(s["batch"], s["latent_hw"], s["text_tokens"], s["text_dim"], s["vision_dim"])
     step = train_step_fn(model, fwd, b)
     step(); step()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+    # VmHWM belongs to this process's own address space; ru_maxrss would carry the parent's peak across fork + exec
+    hwm = [l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM:")] if Path("/proc/self/status").exists() else []
+    print(int(hwm[0].split()[1]) * 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 
 def peak_memory(size: str, side: str, grad_checkpoint: bool = False) -> int:
     "Peak resident bytes of a fresh process training `side` ('ours' or 'reference') at `size` for two steps."
@@ -119,15 +123,159 @@ def bench_model(size: str = "baseline", reps: int = 5, memory: bool = True) -> d
     if memory and device == "cpu":
         mem = {side: peak_memory(size, side) for side in ("ours", "reference")}
         out["peak_memory"] = dict(ours_bytes=mem["ours"], reference_bytes=mem["reference"],
-                                  ratio=mem["ours"] / mem["reference"], how="peak RSS of a fresh process, 2 steps")
+                                  ratio=mem["ours"] / mem["reference"], how="peak RSS (VmHWM) of a fresh process that builds the model and trains 2 steps")
     return out
 
 # %% ../nbs/12_bench.ipynb #c146f83c
-BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for size in args.sizes.split(",")}}
-PLANNED = ("data", "storage", "sample", "quality", "gpu")
+def toy_shards(min_images: int = 200) -> Path:
+    "The demo's toy shards if present, else a fresh small set in a temporary folder."
+    from prx_tg.config import load_config
+    default = Path(load_config("toy").data.shards)
+    if (default / "manifest.json").exists(): return default
+    import tempfile
+    from prx_tg.emoji import build_dataset
+    from prx_tg.prepare import prepare
+    tmp = Path(tempfile.mkdtemp(prefix="prx_bench_"))
+    build_dataset(tmp / "img", n=min_images, seed=0)
+    prepare(load_config("toy"), tmp / "img", tmp / "shards", log=lambda *a: None)
+    return tmp / "shards"
+
+def bench_data(shards=None, batches: int = 20, overrides=()) -> dict:
+    "Loader samples/s vs toy training-step samples/s, interleaved batch by batch."
+    from prx_tg.config import load_config
+    from prx_tg.data import Loader, Shards
+    from prx_tg.flow import flow_loss, noisy, sample_t
+    cfg = load_config("toy", list(overrides))
+    data = Shards(shards or toy_shards())
+    it = iter(Loader(data, cfg))
+    model = NanoDiT(cfg.model).train()
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
+    keys = ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
+    batch = next(it)
+    def load():
+        nonlocal batch
+        batch = next(it)
+    def step():
+        x0, noise = batch["x"], torch.randn_like(batch["x"])
+        t = sample_t(x0.shape[0])
+        flow_loss(model(noisy(x0, noise, t), t, **{k: batch[k] for k in keys}), x0, noise).mean().backward()
+        opt.step(); opt.zero_grad(set_to_none=True)
+    t = interleaved_medians({"loader": load, "trainer": step}, reps=batches, warmup=3)
+    n = cfg.train.batch_size
+    return dict(shards=str(data.root), batch_size=n, loader_samples_per_s=n / t["loader"], trainer_samples_per_s=n / t["trainer"],
+                ratio=t["trainer"] / t["loader"], device="cpu", torch=torch.__version__)
+
+def bench_storage(shards=None) -> dict:
+    "Bytes per image by key: embedded default (measured) and production shapes (synthetic), vs the seed's 5-6 MB."
+    from prx_tg.prepare import bytes_per_image, production_bytes_per_image
+    root = Path(shards) if shards else toy_shards()
+    emb, prod = bytes_per_image(root), production_bytes_per_image()
+    return dict(embedded=dict(bytes_per_image=emb["total"], per_key=emb, shards=str(root)),
+                production=dict(bytes_per_image=prod["total"], per_key=prod,
+                                shapes="T5-XXL 4096-d x 200 tokens, DINOv3 ViT-L 1024-d at stride 64 (16x16 grid), Flux 16x128x128, 1024x1024"),
+                seed_bytes_per_image=5.5e6, ratio=prod["total"] / 5.5e6, device="cpu", torch=torch.__version__)
+
+def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
+    "Toy images/s at 25 steps with dual CFG (batch 8); baseline seconds per 1 MP image (a few steps, scaled to 25)."
+    from prx_tg.flow import euler_sample, guided, timesteps
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    out = dict(device=device, torch=torch.__version__)
+    for size, B, hw, steps, L in (("toy", 8, 16, 25, 32), ("baseline", 1, 128, baseline_steps, 200)):
+        s = dict(SIZES["toy" if size == "toy" else "baseline"])
+        model = NanoDiT(ModelConfig(hidden_size=s["hidden"], depth=s["depth"], num_heads=s["heads"], text_dim=s["text_dim"],
+                                    vision_dim=s["vision_dim"])).to(device).eval()
+        b = synthetic_batch(B, hw, L, s["text_dim"], s["vision_dim"], device)
+        null = dict(text=b["text"][:1, :2], text_mask=b["text_mask"][:1, :2])
+        v = guided(model, b, null, 3.0, 2.5)
+        ts = timesteps(steps, 1.0, device)
+        sec = interleaved_medians({"s": lambda: euler_sample(v, b["x"], ts)}, reps=reps, warmup=1)["s"]
+        if size == "toy": out["toy"] = dict(batch=B, steps=25, images_per_s=B / sec, seconds=sec)
+        else: out["baseline_1mp"] = dict(seconds_per_image=sec * 25 / steps, measured_steps=steps, note="measured over few steps, scaled to 25")
+    return out
+
+# %% ../nbs/12_bench.ipynb #ea76c286
+def bench_quality(budget_min: float = 15.0, shards=None, out=None) -> dict:
+    "Train the toy preset for about `budget_min` minutes of wall clock, validate, and report what it learned."
+    import tempfile
+    from prx_tg.config import load_config
+    from prx_tg.train import train
+    from prx_tg.validate import validate_checkpoint
+    root = Path(shards) if shards else toy_shards()
+    run = Path(out) if out else Path(tempfile.mkdtemp(prefix="prx_quality_"))
+    probe = load_config("toy", ["train.total_steps=8", "train.warmup_steps=1", "train.visual_debug_every=0", "train.validate_every=0", "train.checkpoint_every=1000"])
+    t0 = time.time(); train(probe, root, run / "probe", log=lambda *a: None)
+    per_step = (time.time() - t0) / 8   # includes start-up, so the budget is not overrun
+    steps = max(20, int(budget_min * 60 / per_step))
+    cfg = load_config("toy", [f"train.total_steps={steps}", f"train.warmup_steps={min(100, steps // 10)}", "train.visual_debug_every=0",
+                              "train.validate_every=0", f"train.checkpoint_every={steps}"])
+    t0 = time.time(); train(cfg, root, run / "run", log=lambda *a: None); train_s = time.time() - t0
+    m = validate_checkpoint(run / "run", log=lambda *a: None)
+    return dict(budget_min=budget_min, steps=steps, train_seconds=train_s, distance=m["distance"], reconstruction=m["reconstruction"]["mean"],
+                emoji=m.get("emoji", {}), run=str(run / "run"), device="cuda" if torch.cuda.is_available() else "cpu", torch=torch.__version__)
+
+# %% ../nbs/12_bench.ipynb #33bc5ab0
+def bench_gpu(reps: int = 5) -> dict:
+    "Baseline and production presets on synthetic 1024x1024 batches, bf16, checkpointing and compile on/off (CUDA only)."
+    if not torch.cuda.is_available(): return dict(skipped="no CUDA device", torch=torch.__version__)
+    import dataclasses
+    dev = "cuda"
+    peak = matmul_peak(dev, n=8192)
+    out = dict(device=torch.cuda.get_device_name(), torch=torch.__version__, bf16_matmul_peak_flops=peak, runs=[])
+    for preset in ("baseline", "production"):
+        base = PRESETS[preset]().model
+        for ckpt in (False, True):
+            for compiled in (False, True):
+                torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+                model = NanoDiT(dataclasses.replace(base, grad_checkpoint=ckpt)).to(dev).train()
+                fwd_model = torch.compile(model) if compiled else model
+                b = synthetic_batch(1, 128, 200, base.text_dim, base.vision_dim, dev)
+                b["dino_patches"] = b["dino_patches"][:, :16, :16]   # DINOv3 at stride 64 on 1024x1024
+                f = lambda bb: fwd_model(bb["x"], bb["t"], bb["text"], bb["text_mask"], bb["dino_cls"], bb["dino_patches"], bb["dino_mask"])
+                opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
+                def step():
+                    with torch.autocast("cuda", dtype=torch.bfloat16):
+                        loss = (f(b).float() - b["x"]).pow(2).mean()
+                    loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+                flops = step_flops(lambda bb: model(bb["x"], bb["t"], bb["text"], bb["text_mask"], bb["dino_cls"], bb["dino_patches"], bb["dino_mask"]), b)
+                opt.zero_grad(set_to_none=True)
+                sec = interleaved_medians({"s": step}, reps=reps, warmup=3)["s"]
+                out["runs"].append(dict(preset=preset, grad_checkpoint=ckpt, compile=compiled, it_per_s=1 / sec, images_per_s=1 / sec,
+                                        image_tokens_per_s=4096 / sec, mfu=flops / sec / peak, max_memory_gib=torch.cuda.max_memory_allocated() / 2**30))
+                del model, fwd_model, opt
+    prod = [r for r in out["runs"] if r["preset"] == "production" and r["grad_checkpoint"]]
+    out["fits_24gb"] = bool(prod) and min(r["max_memory_gib"] for r in prod) < 24
+    out["verdict"] = f"production at 1024x1024 with checkpointing peaks at {min(r['max_memory_gib'] for r in prod):.1f} GiB: " + ("fits" if out["fits_24gb"] else "does NOT fit") + " in 24 GB"
+    return out
+
+# %% ../nbs/12_bench.ipynb #309d8c44
+BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for size in args.sizes.split(",")},
+              "data": lambda args: bench_data(),
+              "storage": lambda args: bench_storage(),
+              "sample": lambda args: bench_sample(),
+              "quality": lambda args: bench_quality(args.budget),
+              "gpu": lambda args: bench_gpu(args.reps)}
 
 def _table(results: dict) -> str:
     lines = []
+    if "data" in results:
+        d = results["data"]
+        lines.append(f"data            loader {d['loader_samples_per_s']:.0f} samples/s vs toy trainer {d['trainer_samples_per_s']:.0f} samples/s: ratio {d['ratio']:.1f}x")
+    if "storage" in results:
+        s = results["storage"]
+        lines.append(f"storage         embedded {s['embedded']['bytes_per_image'] / 1e3:.0f} KB/image; production shapes {s['production']['bytes_per_image'] / 1e6:.2f} MB/image (seed ~5.5 MB: {s['ratio']:.2f}x)")
+    if "sample" in results:
+        s = results["sample"]
+        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG); baseline 1 MP {s['baseline_1mp']['seconds_per_image']:.1f} s/image ({s['device']})")
+    if "quality" in results:
+        q = results["quality"]
+        lines.append(f"quality         {q['budget_min']:g} min -> {q['steps']} steps; reconstruction {q['distance']['name']} {q['reconstruction']:.3f}; emoji {json.dumps(q['emoji'])}")
+    if "gpu" in results:
+        g = results["gpu"]
+        if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")
+        else:
+            for r in g["runs"]:
+                lines.append(f"gpu/{r['preset']:<11} ckpt={r['grad_checkpoint']!s:<5} compile={r['compile']!s:<5} {r['it_per_s']:.2f} it/s  {r['image_tokens_per_s']:.0f} tok/s  MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB")
+            lines.append(f"gpu             {g['verdict']}")
     for size, r in results.get("model", {}).items():
         lines.append(f"model/{size:<9} NanoDiT {r['ours']['step_s'] * 1e3:7.1f} ms  PixArt {r['reference']['step_s'] * 1e3:7.1f} ms"
                      f"  ratio {r['ratio']:.2f}  | checkpointed x{r['checkpointing']['ratio']:.2f}"
@@ -140,14 +288,14 @@ def _table(results: dict) -> str:
 
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m prx_tg.bench", description="Side-by-side benchmarks, reported as ratios.")
-    p.add_argument("--only", default="model", help=f"comma-separated: {', '.join(BENCHMARKS)}")
+    p.add_argument("--only", default="model,data,storage,sample,gpu", help=f"comma-separated: {', '.join(BENCHMARKS)} (quality trains for --budget minutes)")
+    p.add_argument("--budget", type=float, default=15.0, help="minutes of training for the quality benchmark")
     p.add_argument("--sizes", default="toy,baseline", help="model sizes: toy, baseline")
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--json", help="write the results here as JSON")
     args = p.parse_args(argv)
     wanted = [w.strip() for w in args.only.split(",") if w.strip()]
     for w in wanted:
-        if w in PLANNED: p.error(f"benchmark {w!r} is not built yet; available: {', '.join(BENCHMARKS)}")
         if w not in BENCHMARKS: p.error(f"unknown benchmark {w!r}; available: {', '.join(BENCHMARKS)}")
     for s in args.sizes.split(","):
         if s not in SIZES: p.error(f"unknown size {s!r}; available: {', '.join(SIZES)}")
@@ -159,6 +307,6 @@ def main(argv=None):
         print(f"wrote {args.json}")
     return results
 
-# %% ../nbs/12_bench.ipynb #23decc7e
+# %% ../nbs/12_bench.ipynb #96845527
 #| eval: false
 if __name__ == "__main__": main()

@@ -56,8 +56,8 @@ class SelfAttention(nn.Module):
     def forward(self, x, rope):
         B, N, D = x.shape
         qkv = self.qkv(x).view(B, N, 3, self.heads, D // self.heads)
-        qk = apply_rope(self.qk_norm(qkv[:, :, :2], slice(None)).transpose(1, 2), rope)  # (B, 2, N, heads, hd)
-        q, k = qk.transpose(2, 3).unbind(1)
+        qk = apply_rope(self.qk_norm(qkv[:, :, :2], slice(None)), rope[:, None])  # (B, N, 2, heads, hd), no copy
+        q, k = qk.permute(2, 0, 3, 1, 4).unbind(0)
         v = qkv[:, :, 2].transpose(1, 2)
         return self.proj(F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(B, N, D))
 
