@@ -180,7 +180,8 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         log(f"resumed from {ckpt} at step {step}")
     (run / "config.json").write_text(cfg.to_json())
 
-    batches = iter(loader := Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}")))
+    loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"))
+    batches = iter(loader)
     forward = torch.compile(model) if t.compile else model
     autocast = torch.autocast(device.type, dtype=torch.bfloat16) if t.precision == "bf16" else nullcontext()
     from torch.utils.tensorboard import SummaryWriter
