@@ -205,7 +205,8 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             model.train()
             lr = lr_at(step, t)
             for group in opt.param_groups: group["lr"] = lr
-            loss_sum, v_pred_sq, v_tgt_sq = 0.0, 0.0, 0.0
+            # per-micro-batch figures stay on the device; one transfer per optimizer step (no per-micro-batch GPU sync)
+            losses, ts, v_pred_sq, v_tgt_sq = [], [], 0.0, 0.0
             for _ in range(t.grad_accum):
                 b = next(batches)
                 x0 = b["x"].to(device, non_blocking=True)
@@ -217,12 +218,15 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
                     v = forward(noisy(x0, noise, tt), tt, **cond)
                 per_sample = flow_loss(v, x0, noise)
                 (per_sample.mean() / t.grad_accum).backward()
-                loss_sum += per_sample.mean().item() / t.grad_accum
-                v_pred_sq += v.float().pow(2).mean().item() / t.grad_accum
-                v_tgt_sq += (noise - x0).pow(2).mean().item() / t.grad_accum
-                idx = np.digitize(tt.detach().cpu().numpy(), T_BINS) - 1
-                np.add.at(window["bins"], (idx, 0), per_sample.detach().cpu().numpy()); np.add.at(window["bins"], (idx, 1), 1)
+                losses.append(per_sample.detach()); ts.append(tt)
+                v_pred_sq = v_pred_sq + v.detach().float().pow(2).mean() / t.grad_accum
+                v_tgt_sq = v_tgt_sq + (noise - x0).pow(2).mean() / t.grad_accum
                 window["samples"] += x0.shape[0]; window["tokens"] += x0.shape[0] * tokens
+            loss_sum = sum(l.mean() for l in losses).item() / t.grad_accum
+            v_pred_sq, v_tgt_sq = float(v_pred_sq), float(v_tgt_sq)
+            per_sample_all, t_all = torch.cat(losses).cpu().numpy(), torch.cat(ts).cpu().numpy()
+            idx = np.digitize(t_all, T_BINS) - 1
+            np.add.at(window["bins"], (idx, 0), per_sample_all); np.add.at(window["bins"], (idx, 1), 1)
             grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip if t.grad_clip > 0 else float("inf")).item()
             if not (math.isfinite(loss_sum) and math.isfinite(grad_norm)):
                 opt.zero_grad(set_to_none=True)
