@@ -7,8 +7,6 @@ STAMP   := $(VENV)/.installed
 # built for another torch fails at import (`operator torchvision::nms does not exist`).
 TORCH   := torch==2.14.1 torchvision==0.29.1
 RUN     ?= experiments/demo
-DATA    := data/approved/emoji
-SHARDS  := data/shards/toy
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1

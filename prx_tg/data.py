@@ -13,7 +13,7 @@ from safetensors.numpy import load_file as load_np
 from .config import Config
 
 # %% auto #0
-__all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'draw_modes', 'collate', 'Loader']
+__all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'decoded_samples', 'condition', 'draw_modes', 'collate', 'Loader']
 
 # %% ../nbs/06_data.ipynb #fe1e64cb
 class DataError(RuntimeError): "Shards that cannot be used with this config; the message names both sides."
@@ -31,9 +31,8 @@ class Shards:
         key, count = ("shards", "train") if split == "train" else ("holdout_shards", "holdout")
         self.buckets = {name: dict(shards=[self.root / s for s in b[key]], count=b[count]) for name, b in m["buckets"].items() if b[count]}
         if not self.buckets: raise DataError(f"no {split} samples in {self.root}")
-        overall = m["latent_stats"]
-        self.stats = {name: (np.asarray(b.get("latent_mean", overall["latent_mean"]), np.float32),
-                             np.asarray(b.get("latent_std", overall["latent_std"]), np.float32)) for name, b in m["buckets"].items()}
+        self.stats = {name: (np.asarray(b["latent_mean"], np.float32), np.asarray(b["latent_std"], np.float32))
+                      for name, b in m["buckets"].items() if "latent_mean" in b}
         e = load_np(str(self.root / m["empty_caption"]))
         self.empty_text = torch.from_numpy(e["hidden"].astype(np.float32))
         self.text_dim = m["encoders"]["text"]["dim"]
@@ -116,6 +115,24 @@ class BucketBatches:
         if batch: yield batch
 
 # %% ../nbs/06_data.ipynb #bef18b34
+def decoded_samples(shards: Shards) -> list[dict]:
+    "Every sample of `shards` decoded, in key order: key, caption, attributes, bucket (W, H), latent, text, dino_cls, dino_patches."
+    items = []
+    raw = (s for name in sorted(shards.buckets) for s in _raw_samples(shards.buckets[name]["shards"], lambda *a: None))
+    for s in sorted(raw, key=lambda s: s["__key__"]):
+        meta = json.loads(s["json"])
+        f = lambda k: torch.from_numpy(_npy(s[k]).astype(np.float32))
+        items.append(dict(key=s["__key__"], caption=meta["caption"], attributes=meta.get("attributes", {}), bucket=tuple(meta["bucket"]),
+                          latent=f("vae_latent.npy"), text=f("t5_hidden.npy"), dino_cls=f("dinov3.npy"), dino_patches=f("dinov3_patches.npy")))
+    return items
+
+def condition(text: torch.Tensor, dino_cls: torch.Tensor, dino_patches: torch.Tensor, device, dino: bool = True) -> dict:
+    "Model conditions for one sample: its unpadded text `(L, D)`, DINO vector and grid, DINO present or not."
+    return dict(text=text[None].to(device), text_mask=torch.ones(1, text.shape[0], dtype=torch.bool, device=device),
+                dino_cls=dino_cls[None].to(device), dino_patches=dino_patches[None].to(device),
+                dino_mask=torch.tensor([dino], device=device))
+
+# %% ../nbs/06_data.ipynb #f567cd86
 def _npy(b: bytes) -> np.ndarray: return np.load(io.BytesIO(b), allow_pickle=False)
 
 def draw_modes(n: int, probs, generator: torch.Generator) -> torch.Tensor:

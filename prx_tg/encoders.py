@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_encoders.ipynb #3c94a210
 from __future__ import annotations
-import math, os
+import os
 from pathlib import Path
 import numpy as np
 import torch, torch.nn.functional as F
@@ -13,8 +13,8 @@ from .config import EncoderConfig
 
 # %% auto #0
 __all__ = ['DEFAULT_TEXT', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DEFAULT_VISION', 'DEFAULT_LATENT', 'ModelLoadError', 'pick_device',
-           'load_pretrained', 'TextEncoder', 'VisionEncoder', 'to_patches', 'from_patches', 'PCACodec', 'DiffusersVAE',
-           'latent_codec', 'encoder_info']
+           'load_pretrained', 'TextEncoder', 'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches',
+           'PCACodec', 'DiffusersVAE', 'latent_codec', 'encoder_info']
 
 # %% ../nbs/03_encoders.ipynb #cba46aca
 class ModelLoadError(RuntimeError):
@@ -128,6 +128,15 @@ class VisionEncoder:
         return cls.float().cpu().numpy().astype(np.float16), grid.float().cpu().numpy().astype(np.float16)
 
 # %% ../nbs/03_encoders.ipynb #88b43a60
+def pixels01(img) -> torch.Tensor:
+    "A PIL image as a float tensor `(3, H, W)` in [0, 1]."
+    return torch.from_numpy(np.asarray(img.convert("RGB")).copy()).permute(2, 0, 1).float() / 255
+
+def to_image(px: torch.Tensor):
+    "A decoded tensor `(3, H, W)` in [-1, 1] as a PIL image."
+    from PIL import Image
+    return Image.fromarray(((px.float().clamp(-1, 1).permute(1, 2, 0) + 1) * 127.5).round().byte().cpu().numpy())
+
 def to_patches(pixels: torch.Tensor, p: int = 8) -> torch.Tensor:
     "`(B, 3, H, W)` -> `(B, H/p, W/p, 3*p*p)`."
     B, C, H, W = pixels.shape

@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
 from .config import Config, add_config_args, config_from_args
 from .emoji import holdout_split
-from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encoder_info, pick_device
+from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encoder_info, pixels01
 
 # %% auto #0
 __all__ = ['CAPTION_PROMPT', 'IMAGE_EXTS', 'MAX_UPSCALE', 'KEYS', 'flip_caption', 'CaptionError', 'OllamaCaptioner', 'sidecar',
@@ -148,8 +148,7 @@ def _atomic_savez(path: Path, **arrays):
 
 def _pixels(items, bucket) -> torch.Tensor:
     "The bucketed crops of `items` as `(B, 3, H, W)` in [0, 1]."
-    return torch.stack([torch.from_numpy(np.asarray(fit_to_bucket(open_image(it.path), bucket)).copy()).permute(2, 0, 1)
-                        for it in items]).float() / 255
+    return torch.stack([pixels01(fit_to_bucket(open_image(it.path), bucket)) for it in items])
 
 def _batches(seq, n):
     for i in range(0, len(seq), n): yield seq[i:i + n]
@@ -216,7 +215,7 @@ class Preparer:
         todo = [it for it in items if not (self.staging / f"{it.key}.text.npz").exists()]
         if not todo and (self.out / "empty_caption.safetensors").exists(): return
         enc = TextEncoder(self.cfg.encoders)
-        self.text_info = enc
+        self.text_encoder = enc
         h, m = enc([""])
         save_np({"hidden": h[0, : m[0].sum()], "mask": m[0].astype(np.uint8)}, str(self.out / "empty_caption.safetensors"))
         t0 = time.time()
@@ -247,7 +246,7 @@ class Preparer:
         todo = [it for it in items if not (self.staging / f"{it.key}.image.npz").exists()]
         codec = self.latent_codec(items)
         vision = VisionEncoder(self.cfg.encoders)
-        self.codec, self.vision_info = codec, vision
+        self.codec, self.vision_encoder = codec, vision
         by_bucket = defaultdict(list)
         for it in todo: by_bucket[it.bucket].append(it)
         batches = [(b, chunk) for b, its in sorted(by_bucket.items()) for chunk in _batches(its, self.cfg.encoders.batch_size)]
@@ -366,7 +365,7 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     if not n_train + n_hold:
         raise PrepareError(f"nothing could be processed ({len(p.skipped)} images skipped; see {p.out / 'report.json'})")
     prev = old or {}
-    enc = encoder_info(getattr(p, "text_info", None), getattr(p, "vision_info", None), getattr(p, "codec", None))
+    enc = encoder_info(getattr(p, "text_encoder", None), getattr(p, "vision_encoder", None), getattr(p, "codec", None))
     manifest = dict(version=1, made_with=want, encoders=prev.get("encoders", {}) | enc, buckets=buckets,
                     counts=dict(train=n_train, holdout=n_hold), latent_stats=overall, empty_caption="empty_caption.safetensors",
                     latent_codec="latent_codec.safetensors" if cfg.encoders.latent == "pca" else None,

@@ -13,7 +13,7 @@ from safetensors.torch import load_file
 from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
 from .config import from_dict, Config
 from .data import Shards
-from .encoders import TextEncoder, VisionEncoder, latent_codec
+from .encoders import TextEncoder, VisionEncoder, latent_codec, pixels01, to_image
 from .flow import euler_sample, guided, resolution_shift, timesteps
 from .model import NanoDiT
 from .train import find_checkpoint
@@ -78,7 +78,7 @@ class Run:
         "DINO conditions for `n` samples: from reference images (cropped to `bucket`), or absent."
         W, H = bucket
         if images:
-            px = torch.stack([torch.from_numpy(np.asarray(fit_to_bucket(im, bucket)).copy()).permute(2, 0, 1) for im in images]).float() / 255
+            px = torch.stack([pixels01(fit_to_bucket(im, bucket)) for im in images])
             cls, grid = self.vision_encoder(px)
             cls, grid = torch.from_numpy(cls.astype(np.float32)), torch.from_numpy(grid.astype(np.float32))
             if len(images) == 1: cls, grid = cls.expand(n, -1), grid.expand(n, -1, -1, -1)
@@ -99,8 +99,7 @@ class Run:
         return euler_sample(guided(self.model, cond, self.null, cfg_text, cfg_dino), noise, timesteps(steps, shift, self.device))
 
     def decode(self, latents: torch.Tensor, bucket) -> list[Image.Image]:
-        px = self.codec.decode(self.shards.denormalise(latents.float(), bucket_name(bucket)).cpu()).clamp(-1, 1)
-        return [Image.fromarray(((p.permute(1, 2, 0) + 1) * 127.5).round().byte().numpy()) for p in px]
+        return [to_image(p) for p in self.codec.decode(self.shards.denormalise(latents.float(), bucket_name(bucket)).cpu())]
 
     def bucket(self, spec: str | None = None, width: int | None = None, height: int | None = None, reference=None):
         "The bucket for `WxH`, for a width and height, for a reference image, or the square one."

@@ -14,8 +14,8 @@ from PIL import Image
 from safetensors.torch import load_file, save_file
 from tqdm.auto import tqdm
 from .config import Config, TrainConfig, add_config_args, config_from_args
-from .data import DataError, Loader, Shards, _npy, _raw_samples
-from .encoders import latent_codec
+from .data import DataError, Loader, Shards, condition, decoded_samples
+from .encoders import latent_codec, to_image
 from .flow import euler_sample, flow_loss, guided, noisy, resolution_shift, sample_t, shift_t, timesteps
 from .model import NanoDiT
 
@@ -110,25 +110,16 @@ class VisualDebug:
     def __init__(self, shards_root: Path, cfg: Config, device, n: int = 4):
         try: src = Shards(shards_root, "holdout")
         except DataError: src = Shards(shards_root, "train")
-        raw = [s for name in sorted(src.buckets) for s in _raw_samples(src.buckets[name]["shards"], lambda *a: None)]
-        raw = sorted(raw, key=lambda s: s["__key__"])[:n]
         self.shards, self.cfg, self.device = src, cfg, device
-        self.samples = []
-        for s in raw:
-            meta = json.loads(s["json"])
-            f = lambda k: torch.from_numpy(_npy(s[k]).astype(np.float32))[None].to(device)
-            text = f("t5_hidden.npy")
-            self.samples.append(dict(caption=meta["caption"], bucket="x".join(map(str, meta["bucket"])), latent=f("vae_latent.npy"),
-                                     cond=dict(text=text, text_mask=torch.ones(text.shape[:2], dtype=torch.bool, device=device),
-                                               dino_cls=f("dinov3.npy"), dino_patches=f("dinov3_patches.npy"),
-                                               dino_mask=torch.ones(1, dtype=torch.bool, device=device))))
+        self.samples = [dict(it, bucket="x".join(map(str, it["bucket"])), cond=condition(it["text"], it["dino_cls"], it["dino_patches"], device))
+                        for it in decoded_samples(src)[:n]]
         e = src.empty_text[None].to(device)
         self.null = dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=device))
         self.codec = latent_codec(cfg.encoders, shards_root, device)
 
     def to_image(self, latent: torch.Tensor):
-        px = self.codec.decode(latent.float().cpu()).clamp(-1, 1)[0]
-        return Image.fromarray(((px.permute(1, 2, 0) + 1) * 127.5).round().byte().numpy())
+        "A latent `(C, h, w)` in the codec's own scale, decoded."
+        return to_image(self.codec.decode(latent[None].float().cpu())[0])
 
     @torch.no_grad()
     def __call__(self, models: dict, out_dir: Path) -> Path:
@@ -137,13 +128,13 @@ class VisualDebug:
         rows = []
         for i, s in enumerate(self.samples):
             g = torch.Generator(self.device).manual_seed(1000 + i)  # the same noise at every step
-            noise = torch.randn(s["latent"].shape, generator=g, device=self.device)
+            noise = torch.randn(s["latent"][None].shape, generator=g, device=self.device)
             shift = resolution_shift(noise.shape[-2] * noise.shape[-1] // 4, self.cfg.train.shift_ref_tokens) * self.cfg.train.time_shift
             row = [self.to_image(s["latent"])]
             for m in models.values():
                 m.eval()
                 x = euler_sample(guided(m, s["cond"], self.null, v.cfg_text, v.cfg_dino), noise, timesteps(v.steps, shift, self.device))
-                row.append(self.to_image(self.shards.denormalise(x[0], s["bucket"])[None]))
+                row.append(self.to_image(self.shards.denormalise(x[0], s["bucket"])))
             rows.append(row)
         W, H = max(im.width for r in rows for im in r), max(im.height for r in rows for im in r)
         grid = Image.new("RGB", (W * len(rows[0]), H * len(rows)), "white")

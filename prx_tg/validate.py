@@ -10,16 +10,16 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn.functional as F
 from PIL import Image
-from .buckets import bucket_name
-from .data import DataError, Shards, _npy, _raw_samples
+from .data import DataError, Shards, condition, decoded_samples
+from .encoders import pixels01, to_image
 from .emoji import PALETTE, region_name, subjects, _background, _glyph
 from .prepare import flip_caption
 from .sample import Run, SampleError, image_grid
 
 # %% auto #0
-__all__ = ['ALEXNET_FILE', 'ValidationError', 'holdout_items', 'lpips_available', 'to_tensor', 'Perceptual', 'lpips_band',
-           'EmojiScorer', 'expected', 'matches', 'mirrored_region', 'emoji_edits', 'rule_edits', 'validate', 'scalars',
-           'preserved_rng', 'validate_checkpoint', 'report', 'main']
+__all__ = ['ALEXNET_FILE', 'ValidationError', 'holdout_items', 'lpips_available', 'Perceptual', 'lpips_band', 'EmojiScorer',
+           'expected', 'matches', 'emoji_edits', 'rule_edits', 'validate', 'scalars', 'preserved_rng',
+           'validate_checkpoint', 'report', 'main']
 
 # %% ../nbs/10_validate.ipynb #82c0548c
 class ValidationError(RuntimeError): "Validation cannot run; the message says why."
@@ -28,15 +28,8 @@ def holdout_items(shards: Shards, n: int = 25, seed: int = 42) -> list[dict]:
     "`n` holdout samples (all if fewer), chosen with `seed`, in key order, decoded."
     try: src = Shards(shards.root, "holdout")
     except DataError: raise ValidationError(f"no holdout shards in {shards.root}: validation needs images that training never read") from None
-    raw = sorted((s for name in sorted(src.buckets) for s in _raw_samples(src.buckets[name]["shards"], lambda *a: None)),
-                 key=lambda s: s["__key__"])
-    if len(raw) > n: raw = [raw[i] for i in sorted(np.random.default_rng(seed).choice(len(raw), n, replace=False))]
-    items = []
-    for s in raw:
-        meta = json.loads(s["json"])
-        f = lambda k: torch.from_numpy(_npy(s[k]).astype(np.float32))
-        items.append(dict(key=s["__key__"], caption=meta["caption"], attributes=meta.get("attributes", {}), bucket=tuple(meta["bucket"]),
-                          latent=f("vae_latent.npy"), text=f("t5_hidden.npy"), dino_cls=f("dinov3.npy"), dino_patches=f("dinov3_patches.npy")))
+    items = decoded_samples(src)
+    if len(items) > n: items = [items[i] for i in sorted(np.random.default_rng(seed).choice(len(items), n, replace=False))]
     return items
 
 # %% ../nbs/10_validate.ipynb #9c7397cb
@@ -44,9 +37,6 @@ ALEXNET_FILE = "alexnet-owt-7be5be79.pth"  # what torchvision downloads for lpip
 
 def lpips_available() -> bool:
     return (Path(torch.hub.get_dir()) / "checkpoints" / ALEXNET_FILE).exists()
-
-def to_tensor(img: Image.Image) -> torch.Tensor:
-    return torch.from_numpy(np.asarray(img.convert("RGB")).copy()).permute(2, 0, 1).float() / 127.5 - 1
 
 class Perceptual:
     "LPIPS (AlexNet) when its backbone is cached, else a labelled distance on the run's vision features."
@@ -64,10 +54,10 @@ class Perceptual:
     @torch.no_grad()
     def __call__(self, a: list[Image.Image], b: list[Image.Image]) -> list[float]:
         if self.is_lpips:
-            return [self.net(to_tensor(x)[None], to_tensor(y)[None]).item() for x, y in zip(a, b)]
+            return [self.net(pixels01(x)[None] * 2 - 1, pixels01(y)[None] * 2 - 1).item() for x, y in zip(a, b)]
         out = []
         for x, y in zip(a, b):
-            px = torch.stack([(to_tensor(x) + 1) / 2, (to_tensor(y) + 1) / 2])
+            px = torch.stack([pixels01(x), pixels01(y)])
             _, grid = self.vision(px)
             g = torch.from_numpy(grid.astype(np.float32))
             out.append((1 - F.cosine_similarity(g[0], g[1], dim=-1)).mean().item())
@@ -102,7 +92,7 @@ class EmojiScorer:
         return torch.cat([self._features(refs[i:i + 32]) for i in range(0, len(refs), 32)])
 
     def _features(self, images) -> torch.Tensor:
-        px = torch.stack([(to_tensor(im) + 1) / 2 for im in images])
+        px = torch.stack([pixels01(im) for im in images])
         cls, _ = self.vision(px)
         return F.normalize(torch.from_numpy(cls.astype(np.float32)), dim=-1)
 
@@ -156,9 +146,6 @@ def matches(read: dict, attrs: dict) -> dict:
     return {k: read[k] in exp[k] for k in exp}
 
 # %% ../nbs/10_validate.ipynb #eddd7187
-def mirrored_region(region: str) -> str:
-    return flip_caption(region)
-
 def emoji_edits(item: dict, others: list[dict]) -> list[tuple[str, str, dict]]:
     "(edit name, edited caption, expected attributes) for an emoji holdout item: background colour, subject, left<->right."
     a, cap = item["attributes"], item["caption"]
@@ -173,7 +160,7 @@ def emoji_edits(item: dict, others: list[dict]) -> list[tuple[str, str, dict]]:
         b = json.loads(json.dumps(a)); b["subject"] = other["attributes"]["subject"]
         out.append(("subject", cap.replace(a["subject"]["name"], b["subject"]["name"]), b))
     if flip_caption(a["position"]["region"]) != a["position"]["region"]:
-        b = json.loads(json.dumps(a)); b["position"]["region"] = mirrored_region(a["position"]["region"])
+        b = json.loads(json.dumps(a)); b["position"]["region"] = flip_caption(a["position"]["region"])
         out.append(("left_right", cap.replace(a["position"]["region"], b["position"]["region"]), b))
     return out
 
@@ -217,13 +204,11 @@ def validate(run: Run, out: Path, log=print) -> dict:
     dev = run.device
     seeds = [cfg.seed * 1000 + i for i in range(len(items))]
 
-    def gen(text, cls, patches, bucket, seed, dino=True):
-        cond = dict(text=text[None].to(dev), text_mask=torch.ones(1, text.shape[0], dtype=torch.bool, device=dev),
-                    dino_cls=cls[None].to(dev), dino_patches=patches[None].to(dev), dino_mask=torch.tensor([dino], device=dev))
-        z = run.sample(cond, bucket, [seed], cfg.steps, cfg.cfg_text, cfg.cfg_dino)
+    def gen(text, cls, patches, bucket, seed):
+        z = run.sample(condition(text, cls, patches, dev), bucket, [seed], cfg.steps, cfg.cfg_text, cfg.cfg_dino)
         return run.decode(z, bucket)[0]
 
-    originals = [run.decode(run.shards.normalise(it["latent"], bucket_name(it["bucket"]))[None].to(dev), it["bucket"])[0] for it in items]
+    originals = [to_image(run.codec.decode(it["latent"][None])[0]) for it in items]   # stored latents are in the codec's scale
     metrics = dict(step=run.step, checkpoint=str(run.ckpt), n_images=len(items), distance=dict(name=perceptual.name, is_lpips=perceptual.is_lpips))
 
     # 1. reconstruction
