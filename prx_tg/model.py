@@ -7,11 +7,13 @@ from __future__ import annotations
 import dataclasses, math
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
+from safetensors.torch import load_file
 from .config import ModelConfig, PRESETS
 
 # %% auto #0
 __all__ = ['timestep_embedding', 'rope_2d', 'apply_rope', 'modulate', 'QKNorm', 'SelfAttention', 'CrossAttention', 'Block',
-           'NanoDiT', 'nanodit_toy', 'nanodit_baseline', 'nanodit_production', 'param_table']
+           'NanoDiT', 'nanodit_toy', 'nanodit_baseline', 'nanodit_production', 'param_table', 'WeightsMismatch',
+           'load_weights']
 
 # %% ../nbs/05_model.ipynb #120ebf63
 def timestep_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0, max_period: float = 10000.0) -> torch.Tensor:
@@ -55,10 +57,9 @@ class SelfAttention(nn.Module):
 
     def forward(self, x, rope):
         B, N, D = x.shape
-        qkv = self.qkv(x).view(B, N, 3, self.heads, D // self.heads)
-        qk = apply_rope(self.qk_norm(qkv[:, :, :2], slice(None)), rope[:, None])  # (B, N, 2, heads, hd), no copy
-        q, k = qk.permute(2, 0, 3, 1, 4).unbind(0)
-        v = qkv[:, :, 2].transpose(1, 2)
+        qk, v = self.qkv(x).view(B, N, 3, self.heads, D // self.heads).split([2, 1], dim=2)  # split, not slicing: its backward is one cat, no zero-filled grads
+        q, k = apply_rope(self.qk_norm(qk, slice(None)), rope[:, None]).permute(2, 0, 3, 1, 4).unbind(0)
+        v = v.squeeze(2).transpose(1, 2)
         return self.proj(F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(B, N, D))
 
 class CrossAttention(nn.Module):
@@ -82,16 +83,18 @@ class Block(nn.Module):
     "Self-attention and MLP under adaLN-Zero modulation, with text cross-attention between them."
     def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0):
         super().__init__()
-        self.norm = nn.LayerNorm(dim, elementwise_affine=False, eps=1e-6)  # parameter-free, shared by the three branches
+        self.norm = nn.LayerNorm(dim, elementwise_affine=False, eps=1e-6)  # parameter-free, shared by attention and MLP
         self.attn = SelfAttention(dim, heads)
         self.cross = CrossAttention(dim, heads)
         hidden = int(dim * mlp_ratio)
-        self.mlp = nn.Sequential(nn.Linear(dim, hidden), nn.GELU(approximate="tanh"), nn.Linear(hidden, dim))
+        self.mlp = nn.Sequential(nn.Linear(dim, hidden), nn.GELU(), nn.Linear(hidden, dim))
+        self.mod = nn.Parameter(torch.zeros(6, 1, 1, dim))  # this block's offsets on the shared modulation
 
     def forward(self, x, mod, ctx, mask, rope):
-        shift_a, scale_a, gate_a, shift_m, scale_m, gate_m = mod.chunk(6, dim=-1)
+        "`mod` `(6, B, 1, D)`: the shared shift, scale and gate for attention, then for the MLP."
+        shift_a, scale_a, gate_a, shift_m, scale_m, gate_m = (mod + self.mod).unbind(0)
         x = torch.addcmul(x, gate_a, self.attn(modulate(self.norm(x), shift_a, scale_a), rope))
-        x = x + self.cross(self.norm(x), ctx, mask)
+        x = x + self.cross(x, ctx, mask)
         return torch.addcmul(x, gate_m, self.mlp(modulate(self.norm(x), shift_m, scale_m)))
 
 # %% ../nbs/05_model.ipynb #c51405a4
@@ -102,13 +105,15 @@ class NanoDiT(nn.Module):
         D, p, C = cfg.hidden_size, cfg.patch_size, cfg.latent_channels
         self.patch_embed = nn.Linear(C * p * p, D)
         self.t_embed = nn.Sequential(nn.Linear(256, D), nn.SiLU(), nn.Linear(D, D))
-        self.text_norm = nn.RMSNorm(cfg.text_dim, eps=1e-6)
-        self.text_proj = nn.Sequential(nn.Linear(cfg.text_dim, D), nn.GELU(approximate="tanh"), nn.Linear(D, D))
+        # the encoders' features are normalised without affine weights: a scale and shift just before a linear layer fold into it,
+        # and without them no gradient needs to flow back into the (frozen) features at all
+        self.text_norm = nn.RMSNorm(cfg.text_dim, eps=1e-6, elementwise_affine=False)
+        self.text_proj = nn.Sequential(nn.Linear(cfg.text_dim, D), nn.GELU(), nn.Linear(D, D))
         self.text_pool = nn.Linear(D, D)
-        self.cls_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6), nn.Linear(cfg.vision_dim, D))
-        self.patch_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6), nn.Linear(cfg.vision_dim, D))
+        self.cls_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6, elementwise_affine=False), nn.Linear(cfg.vision_dim, D))
+        self.patch_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6, elementwise_affine=False), nn.Linear(cfg.vision_dim, D))
         self.blocks = nn.ModuleList(Block(D, cfg.num_heads, cfg.mlp_ratio) for _ in range(cfg.depth))
-        self.adaLN = nn.Sequential(nn.SiLU(), nn.Linear(D, cfg.depth * 6 * D))  # every block's modulation at once
+        self.adaLN = nn.Sequential(nn.SiLU(), nn.Linear(D, 6 * D))  # shared by all blocks
         self.final_norm = nn.LayerNorm(D, elementwise_affine=False, eps=1e-6)
         self.final_mod = nn.Sequential(nn.SiLU(), nn.Linear(D, 2 * D))
         self.final = nn.Linear(D, p * p * C)
@@ -124,6 +129,7 @@ class NanoDiT(nn.Module):
         for lin in (self.t_embed[0], self.t_embed[2]): nn.init.normal_(lin.weight, std=0.02)
         for lin in (self.adaLN[-1], self.final_mod[-1], self.final):
             nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
+        for block in self.blocks: nn.init.zeros_(block.mod)
 
     def param_count(self) -> int: return sum(p.numel() for p in self.parameters())
 
@@ -154,10 +160,10 @@ class NanoDiT(nn.Module):
         m = text_mask.to(ctx.dtype)[..., None]
         pooled = (ctx * m).sum(1) / m.sum(1).clamp(min=1)
         c = self.t_embed(timestep_embedding(t, 256)) + self.text_pool(pooled) + self.cls_proj(dino_cls) * keep
-        mods = self.adaLN(c).view(B, self.cfg.depth, 1, 6 * self.cfg.hidden_size).unbind(1)
+        mod = self.adaLN(c).view(B, 6, 1, -1).transpose(0, 1)
         mask = text_mask[:, None, None, :].bool()
         rope = rope_2d(h, w, self.cfg.hidden_size // self.cfg.num_heads, x.device)
-        for block, mod in zip(self.blocks, mods):
+        for block in self.blocks:
             if self.cfg.grad_checkpoint and self.training and torch.is_grad_enabled():
                 tokens = checkpoint(block, tokens, mod, ctx, mask, rope, use_reentrant=False)
             else:
@@ -181,3 +187,18 @@ def param_table(model: nn.Module) -> list[tuple[str, int]]:
         rows[part] = rows.get(part, 0) + p.numel()
     out = sorted(rows.items(), key=lambda r: -r[1])
     return out + [("total", sum(rows.values()))]
+
+class WeightsMismatch(ValueError): "Stored weights that do not fit the model they are loaded into."
+
+def load_weights(model: nn.Module, path) -> None:
+    "Load the safetensors file at `path` into `model`, or say which tensors do not fit and what to do."
+    state, own = load_file(str(path)), model.state_dict()
+    missing, unexpected = sorted(set(own) - set(state)), sorted(set(state) - set(own))
+    reshaped = sorted(k for k in set(own) & set(state) if own[k].shape != state[k].shape)
+    if missing or unexpected or reshaped:
+        def few(keys): return ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+        found = "; ".join(f"{what}: {few(keys)}" for what, keys in
+                          (("missing", missing), ("unexpected", unexpected), ("other shape", reshaped)) if keys)
+        raise WeightsMismatch(f"{path} does not fit this model ({found}). It was written by another model config or an "
+                              "earlier version of prx_tg: use the version that trained it, or train anew")
+    model.load_state_dict(state)

@@ -9,13 +9,12 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from safetensors.torch import load_file
 from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
 from .config import from_dict, Config
 from .data import Shards
 from .encoders import TextEncoder, VisionEncoder, latent_codec, pixels01, to_image
 from .flow import euler_sample, guided, resolution_shift, timesteps
-from .model import NanoDiT
+from .model import NanoDiT, WeightsMismatch, load_weights
 from .train import find_checkpoint
 
 # %% auto #0
@@ -47,7 +46,7 @@ class Run:
         self.device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
         self.shards = Shards(state["shards"])
         self.model = NanoDiT(self.cfg.model)
-        self.model.load_state_dict(load_file(str(self.ckpt / f"{weights}.safetensors")))
+        load_weights(self.model, self.ckpt / f"{weights}.safetensors")
         self.model.to(self.device).eval()
         e = self.shards.empty_text[None].to(self.device)
         self.null = dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=self.device))
@@ -145,7 +144,7 @@ def main(argv=None):
         cond = run.encode_text([args.prompt] * args.n) | run.encode_reference([ref] if ref else None, bucket, args.n)
         t0 = time.time()
         images = run.decode(run.sample(cond, bucket, [args.seed + i for i in range(args.n)], args.steps, args.cfg_text, args.cfg_dino), bucket)
-    except (SampleError, BadImageError, FileNotFoundError) as e:
+    except (SampleError, BadImageError, FileNotFoundError, WeightsMismatch) as e:
         print(f"sample: {e}", file=sys.stderr); raise SystemExit(2) from None
     out = Path(args.output); out.parent.mkdir(parents=True, exist_ok=True)
     (image_grid(images) if len(images) > 1 else images[0]).save(out)

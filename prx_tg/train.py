@@ -17,7 +17,7 @@ from .config import Config, TrainConfig, add_config_args, config_from_args
 from .data import DataError, Loader, Shards, condition, decoded_samples
 from .encoders import latent_codec, to_image
 from .flow import euler_sample, flow_loss, guided, noisy, resolution_shift, sample_t, shift_t, timesteps
-from .model import NanoDiT
+from .model import NanoDiT, WeightsMismatch, load_weights
 
 # %% auto #0
 __all__ = ['T_BINS', 'lr_at', 'EMA', 'TrainingError', 'save_checkpoint', 'find_checkpoint', 'load_checkpoint', 'VisualDebug',
@@ -98,8 +98,8 @@ def find_checkpoint(run: Path, spec: str) -> Path | None:
 
 def load_checkpoint(path: Path, model, ema: EMA, opt, noise_gen) -> dict:
     "Restore everything `save_checkpoint` wrote; returns the JSON state (step, data position, ...)."
-    model.load_state_dict(load_file(str(path / "model.safetensors")))
-    ema.model.load_state_dict(load_file(str(path / "ema.safetensors")))
+    load_weights(model, path / "model.safetensors")
+    load_weights(ema.model, path / "ema.safetensors")
     opt.load_state_dict(torch.load(path / "optimizer.pt", weights_only=True, map_location="cpu"))
     state = json.loads((path / "state.json").read_text())
     _set_rng_state(state["rng"], load_file(str(path / "rng.safetensors")), noise_gen)
@@ -170,6 +170,12 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         step, position, skipped_total = state["step"], tuple(state["data_position"]), state.get("skipped_steps", 0)
         log(f"resumed from {ckpt} at step {step}")
     (run / "config.json").write_text(cfg.to_json())
+
+    def validate(ckpt_path):
+        from prx_tg.validate import report, validate_checkpoint  # the suite samples from the checkpoint just written
+        log(report(validate_checkpoint(ckpt_path, log=log)))
+    if ckpt and t.validate_every and step % t.validate_every == 0 and not (run / "validation_outputs" / f"step{step}" / "metrics.json").exists():
+        validate(ckpt)  # the last run stopped between this checkpoint and its validation
 
     loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"))
     batches = iter(loader)
@@ -249,9 +255,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
                 writer.add_image("visual_debug", np.asarray(Image.open(grid)), step, dataformats="HWC")
             if step % t.checkpoint_every == 0 or (t.validate_every and step % t.validate_every == 0):
                 ckpt_path = checkpoint(); saved_at = step
-                if t.validate_every and step % t.validate_every == 0:
-                    from prx_tg.validate import report, validate_checkpoint  # the suite samples from the checkpoint just written
-                    log(report(validate_checkpoint(ckpt_path, log=log)))
+                if t.validate_every and step % t.validate_every == 0: validate(ckpt_path)
         if step != saved_at: checkpoint()
         if stop["signal"]: log(f"{stop['signal']} received: saved a checkpoint at step {step} and stopped")
     finally:
@@ -273,7 +277,7 @@ def main(argv=None):
     if args.resume == "latest" and not args.out: p.error("--resume latest needs --out RUN_FOLDER")
     cfg = config_from_args(args)
     try: result = train(cfg, args.shards, args.out, args.resume, args.max_steps)
-    except (DataError, TrainingError) as e: raise SystemExit(f"train: {e}") from None
+    except (DataError, TrainingError, WeightsMismatch) as e: raise SystemExit(f"train: {e}") from None
     h = result["history"]
     print(f"run {result['run']}: step {result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
           + (f", {result['skipped_steps']} non-finite steps skipped" if result["skipped_steps"] else ""))

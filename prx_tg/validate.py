@@ -14,6 +14,7 @@ from .data import DataError, Shards, condition, decoded_samples
 from .encoders import pixels01, to_image
 from .emoji import PALETTE, region_name, subjects, _background, _glyph
 from .prepare import flip_caption
+from .model import WeightsMismatch
 from .sample import Run, SampleError, image_grid
 
 # %% auto #0
@@ -324,7 +325,7 @@ def main(argv=None):
     p.add_argument("--weights", choices=("ema", "model"), default="ema")
     args = p.parse_args(argv)
     try: m = validate_checkpoint(args.checkpoint, args.out, args.weights)
-    except (ValidationError, SampleError, DataError, FileNotFoundError) as e:
+    except (ValidationError, SampleError, DataError, FileNotFoundError, WeightsMismatch) as e:
         print(f"validate: {e}", file=sys.stderr); raise SystemExit(2) from None
     print(report(m))
     return m
