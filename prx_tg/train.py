@@ -171,10 +171,11 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         log(f"resumed from {ckpt} at step {step}")
     (run / "config.json").write_text(cfg.to_json())
 
+    def validation_due(s): return t.validate_every and s % t.validate_every == 0
     def validate(ckpt_path):
         from prx_tg.validate import report, validate_checkpoint  # the suite samples from the checkpoint just written
         log(report(validate_checkpoint(ckpt_path, log=log)))
-    if ckpt and t.validate_every and step % t.validate_every == 0 and not (run / "validation_outputs" / f"step{step}" / "metrics.json").exists():
+    if ckpt and validation_due(step) and not (run / "validation_outputs" / f"step{step}" / "metrics.json").exists():
         validate(ckpt)  # the last run stopped between this checkpoint and its validation
 
     loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"))
@@ -253,9 +254,9 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             if debug and step % t.visual_debug_every == 0:
                 grid = debug({"ema": ema.model, "raw": model}, run / "visual_debug" / f"step{step}")
                 writer.add_image("visual_debug", np.asarray(Image.open(grid)), step, dataformats="HWC")
-            if step % t.checkpoint_every == 0 or (t.validate_every and step % t.validate_every == 0):
+            if step % t.checkpoint_every == 0 or validation_due(step):
                 ckpt_path = checkpoint(); saved_at = step
-                if t.validate_every and step % t.validate_every == 0: validate(ckpt_path)
+                if validation_due(step): validate(ckpt_path)
         if step != saved_at: checkpoint()
         if stop["signal"]: log(f"{stop['signal']} received: saved a checkpoint at step {step} and stopped")
     finally:
