@@ -57,7 +57,8 @@ class SelfAttention(nn.Module):
 
     def forward(self, x, rope):
         B, N, D = x.shape
-        qk, v = self.qkv(x).view(B, N, 3, self.heads, D // self.heads).split([2, 1], dim=2)  # split, not slicing: its backward is one cat, no zero-filled grads
+        # split, not slicing: its backward is one concatenation instead of zero-filled gradients plus copies
+        qk, v = self.qkv(x).view(B, N, 3, self.heads, D // self.heads).split([2, 1], dim=2)
         q, k = apply_rope(self.qk_norm(qk, slice(None)), rope[:, None]).permute(2, 0, 3, 1, 4).unbind(0)
         v = v.squeeze(2).transpose(1, 2)
         return self.proj(F.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(B, N, D))
