@@ -28,6 +28,7 @@ class DataConfig:
     holdout_seed: int = 42
     samples_per_shard: int = 512
     flip_p: float = 0.5                  # horizontal flip probability in training
+    latent_norm: str = "channel"         # channel: unit variance per latent channel | global: one scale for all channels
     shuffle_buffer: int = 256
     captioner_url: str = ""              # Ollama base URL for images without captions; "" = none
     captioner_model: str = "gemma3:27b"
@@ -88,6 +89,9 @@ class TrainConfig:
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
     compile: bool = False
+    repa_weight: float = 0.0      # representation alignment loss weight; 0 = off
+    repa_block: int = 2           # align the image tokens after this block (1-based) with the stored DINO patch grid
+    repa_on: str = "dropped"      # dropped: only samples whose DINO input was dropped | all
 
 @dataclass
 class ValidateConfig:
@@ -98,6 +102,8 @@ class ValidateConfig:
     cfg_dino: float = 2.5
     divergence_factor: float = 2.0
     text_edits: str = "brunette->blonde,blonde->brunette"  # caption edits for text manipulation ("a->b,c->d"); emoji use their own
+    lpips: str = "auto"           # auto: LPIPS if its AlexNet can be loaded (downloaded once), else a labelled feature distance | on | off
+    batch_size: int = 8           # images generated per batch
 
 @dataclass
 class Config:
@@ -139,7 +145,8 @@ PRESETS = {
 
 # %% ../nbs/00_config.ipynb #d645862d
 _CHOICES = {"encoders.text": ("minilm", "t5"), "encoders.vision": ("efficientnet", "dinov3"),
-            "encoders.latent": ("pca", "flux", "taef1"), "train.precision": ("fp32", "bf16")}
+            "encoders.latent": ("pca", "flux", "taef1"), "train.precision": ("fp32", "bf16"),
+            "train.repa_on": ("dropped", "all"), "validate.lpips": ("auto", "on", "off"), "data.latent_norm": ("channel", "global")}
 _LATENT_CHANNELS = {"flux": 16, "taef1": 16}
 
 def _require(ok: bool, name: str, msg: str):
@@ -163,7 +170,7 @@ def validate_config(cfg: Config) -> Config:
                 "train.t_std": t.t_std, "train.time_shift": t.time_shift, "train.checkpoint_every": t.checkpoint_every,
                 "train.keep_checkpoints": t.keep_checkpoints, "train.log_every": t.log_every,
                 "train.max_bad_steps": t.max_bad_steps, "validate.n_images": v.n_images,
-                "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor}
+                "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor, "validate.batch_size": v.batch_size}
     for name, val in positive.items(): _require(val > 0, name, f"must be > 0, got {val}")
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")
     bad = [b for b in scaled_buckets(d.bucket_area) if b[0] % e.vision_stride or b[1] % e.vision_stride]
@@ -191,6 +198,9 @@ def validate_config(cfg: Config) -> Config:
     _require(0 <= t.ema_decay < 1, "train.ema_decay", f"must be in [0, 1), got {t.ema_decay}")
     for name in ("ema_warmup", "shift_ref_tokens", "visual_debug_every", "validate_every"):
         _require(getattr(t, name) >= 0, f"train.{name}", f"must be >= 0 (0 turns it off where that applies), got {getattr(t, name)}")
+    _require(t.repa_weight >= 0, "train.repa_weight", f"must be >= 0 (0 turns representation alignment off), got {t.repa_weight}")
+    _require(t.repa_weight == 0 or 1 <= t.repa_block <= m.depth, "train.repa_block",
+             f"{t.repa_block} is not a block of this model: pick 1..model.depth={m.depth}")
     _require(t.weight_decay >= 0 and t.grad_clip >= 0, "train.weight_decay",
              "weight_decay and grad_clip must be >= 0 (grad_clip 0 turns clipping off)")
     return cfg
@@ -209,6 +219,7 @@ def _coerce(name: str, typ, val):
             if float(val).is_integer(): return int(val)
     elif typ is str:
         if isinstance(val, str): return val
+        if isinstance(val, bool): return "on" if val else "off"   # YAML 1.1 reads on/off (and yes/no) as booleans
     raise ConfigError(f"{name}: expected {typ.__name__}, got {val!r}")
 
 def _unknown(name: str, key: str, allowed) -> ConfigError:

@@ -14,7 +14,8 @@ from .buckets import SEED_BUCKETS
 
 # %% auto #0
 __all__ = ['DOMAINS', 'PALETTE', 'SCALES', 'ROWS', 'COLS', 'SHAPES', 'PATTERNS', 'font_path', 'subjects', 'region_name',
-           'image_size', 'sample_attributes', 'caption_for', 'render', 'holdout_split', 'build_dataset', 'main']
+           'image_size', 'sample_attributes', 'caption_for', 'glyph', 'background_image', 'render', 'holdout_split',
+           'build_dataset', 'main']
 
 # %% ../nbs/02_emoji.ipynb #f6f73cd2
 DOMAINS = {
@@ -105,7 +106,7 @@ def caption_for(a: dict) -> str:
 
 # %% ../nbs/02_emoji.ipynb #8785eecd
 @lru_cache(maxsize=1024)
-def _glyph(cp: int, px: int = 192) -> Image.Image:
+def glyph(cp: int, px: int = 192) -> Image.Image:
     font = ImageFont.truetype(str(font_path()), px)
     canvas = Image.new("RGBA", (px * 2, px * 2), (0, 0, 0, 0))
     ImageDraw.Draw(canvas).text((px // 4, px // 4), chr(cp), font=font, embedded_color=True)
@@ -113,7 +114,7 @@ def _glyph(cp: int, px: int = 192) -> Image.Image:
     if box is None: raise ValueError(f"the OpenMoji font renders nothing for U+{cp:04X}")
     return canvas.crop(box)
 
-def _background(bg: dict, W: int, H: int) -> Image.Image:
+def background_image(bg: dict, W: int, H: int) -> Image.Image:
     c1, c2 = np.array(bg["rgb"], np.float32), np.array(bg["rgb2"], np.float32)
     horizontal = bg["direction"] == "horizontal"
     if bg["pattern"] == "solid":
@@ -133,13 +134,13 @@ def _background(bg: dict, W: int, H: int) -> Image.Image:
 def render(a: dict) -> Image.Image:
     "The RGB image described by the attributes `a`."
     W, H = a["size"]
-    img = _background(a["background"], W, H)
-    glyph = _glyph(int(a["subject"]["codepoint"], 16))
+    img = background_image(a["background"], W, H)
+    art = glyph(int(a["subject"]["codepoint"], 16))
     side = a["scale"]["pixels"]
-    gw = max(1, round(glyph.width * side / glyph.height))
+    gw = max(1, round(art.width * side / art.height))
     if gw > W:  # a very wide glyph is fitted by width instead
-        gw, side = W, max(1, round(glyph.height * W / glyph.width))
-    g = glyph.resize((gw, side), Image.Resampling.LANCZOS)
+        gw, side = W, max(1, round(art.height * W / art.width))
+    g = art.resize((gw, side), Image.Resampling.LANCZOS)
     if a["mirrored"]: g = g.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
     cx, cy = a["position"]["centroid"]
     x = min(max(0, round(cx * W - gw / 2)), W - gw)

@@ -31,6 +31,6 @@ cat <<TXT
     validation_outputs/   per-step grids and metrics.json, history.json
     tensorboard/          .venv/bin/tensorboard --logdir $RUN/tensorboard
     samples/              penguin_teal.png (from the prompt above)
-  browse the validation grids: make lab, then open nbs/11_viewer.ipynb and run Viewer("$RUN")
+  browse the validation grids: make lab, then open nbs/13_viewer.ipynb and run Viewer("$RUN")
 TXT
 $PY -c "import json,sys; h=json.load(open('$RUN/validation_outputs/history.json')); [print('  validation step', x['step'], {k: round(v, 3) for k, v in x.items() if k != 'step' and not isinstance(v, bool)}) for x in h]" || true
