@@ -193,16 +193,17 @@ def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
 # %% ../nbs/14_bench.ipynb #ea76c286
 QUALITY_SET = dict(images="data/approved/emoji_bench", shards="data/shards/bench", n=2100, holdout=100)
 
-def quality_shards(log=print) -> Path:
-    "The quality benchmark's emoji shards (2000 training images, 100 held out), built once."
+def quality_shards(overrides=(), log=print) -> Path:
+    "The quality benchmark's emoji shards (2000 training images, 100 held out), built once per encoder setting in `overrides`."
     from prx_tg.config import load_config
     from prx_tg.emoji import build_dataset
     from prx_tg.prepare import prepare
-    root = Path(QUALITY_SET["shards"])
+    encoders = sorted(o for o in overrides if o.startswith("encoders."))
+    root = Path(QUALITY_SET["shards"] + "".join("-" + o.split(".", 1)[1].replace("=", "") for o in encoders))
     if not (root / "manifest.json").exists():
         log(f"building the quality benchmark's emoji set in {QUALITY_SET['images']} and {root} (once; a few minutes)")
         build_dataset(QUALITY_SET["images"], n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
-        prepare(load_config("toy"), QUALITY_SET["images"], root, log=log)
+        prepare(load_config("toy", encoders), QUALITY_SET["images"], root, log=log)
     return root
 
 def _seconds_per_step(root, overrides, out) -> float:
@@ -221,12 +222,12 @@ def bench_quality(budget_min: float = 15.0, shards=None, out=None, overrides=(),
     from prx_tg.config import load_config
     from prx_tg.train import train
     from prx_tg.validate import validate_checkpoint
-    root = Path(shards) if shards else quality_shards(log)
+    root = Path(shards) if shards else quality_shards(overrides, log)
     run = Path(out) if out else Path(tempfile.mkdtemp(prefix="prx_quality_"))
     overrides = ["train.visual_debug_every=0", "train.validate_every=0", *overrides]
-    fixed_steps = any(o.startswith("train.total_steps=") for o in overrides)
+    fixed_steps = [int(float(o.split("=", 1)[1])) for o in overrides if o.startswith("train.total_steps=")]
     per_step = None if fixed_steps else _seconds_per_step(root, overrides, run)
-    steps = load_config("toy", overrides).train.total_steps if fixed_steps else max(20, int(budget_min * 60 / per_step))
+    steps = fixed_steps[-1] if fixed_steps else max(20, int(budget_min * 60 / per_step))
     warmup = min(load_config("toy").train.warmup_steps, steps // 10)
     cfg = load_config("toy", [f"train.total_steps={steps}", f"train.warmup_steps={warmup}", f"train.checkpoint_every={steps}",
                               f"validate.n_images={n_images}", *overrides])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_validate.ipynb #ee92fce8
 from __future__ import annotations
-import argparse, json, random, socket, statistics, sys
+import argparse, hashlib, json, os, random, socket, statistics, sys
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
@@ -12,18 +12,20 @@ import torch, torch.nn.functional as F
 from PIL import Image
 from .buckets import BadImageError, fit_to_bucket, open_image
 from .captions import flip_caption
+from .config import ConfigError, from_dict, parse_overrides
 from .data import DataError, Shards, condition, decoded_samples, stack_conditions
-from .emoji import PALETTE, background_image, glyph, region_name, render, subjects
+from .emoji import PALETTE, background_image, font_path, glyph, region_name, render, subjects
+from safetensors.torch import load_file, save_file
 from .encoders import pixels01
 from .model import WeightsMismatch
 from .run_folder import RunFolder
 from .sample import Run, SampleError, Sampler, image_grid
 
 # %% auto #0
-__all__ = ['TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'EmojiScorer', 'expected',
-           'matches', 'accuracy', 'seam_score', 'emoji_edits', 'rule_edits', 'summary', 'Holdout', 'reconstruction',
-           'text_only', 'dino_swap', 'text_manipulation', 'ceilings_and_seams', 'divergence', 'validate', 'scalars',
-           'preserved_rng', 'validate_checkpoint', 'report', 'main']
+__all__ = ['TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'cache_dir', 'EmojiScorer',
+           'expected', 'matches', 'accuracy', 'seam_score', 'emoji_edits', 'rule_edits', 'summary', 'Holdout',
+           'reconstruction', 'text_only', 'dino_swap', 'text_manipulation', 'ceilings_and_seams', 'divergence',
+           'validate', 'scalars', 'preserved_rng', 'validate_checkpoint', 'report', 'main']
 
 # %% ../nbs/11_validate.ipynb #82c0548c
 class ValidationError(RuntimeError): "Validation cannot run; the message says why."
@@ -94,14 +96,28 @@ _PALETTE_NAMES = list(PALETTE)
 
 _REFERENCE_CACHE = {}  # vision encoder source -> reference features: repeated validations in one process reuse them
 
+def cache_dir() -> Path:
+    "Where prx_tg keeps what is slow to compute and never changes for a given input (`$XDG_CACHE_HOME/prx_tg`)."
+    return Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser() / "prx_tg"
+
 class EmojiScorer:
     "Reads background colour, subject region and subject identity off an image, to compare with emoji attributes."
     def __init__(self, vision_encoder, size: int = 128):
         self.vision, self.size = vision_encoder, size
         self.subjects = subjects()
         key = (str(vision_encoder.source), vision_encoder.stride, size)
-        if key not in _REFERENCE_CACHE: _REFERENCE_CACHE[key] = self._reference_features()
+        if key not in _REFERENCE_CACHE: _REFERENCE_CACHE[key] = self._cached_reference_features(key)
         self.ref_feats = _REFERENCE_CACHE[key]
+
+    def _cached_reference_features(self, key) -> torch.Tensor:
+        "Reference features from the disk cache, computed and stored (atomically) on first use: 243 encoder passes saved per process."
+        name = hashlib.sha256(repr((key, [cp for cp, _ in self.subjects], font_path().stat().st_size)).encode()).hexdigest()[:16]
+        path = cache_dir() / f"emoji_scorer_{name}.safetensors"
+        if path.exists(): return load_file(str(path))["features"]
+        feats = self._reference_features()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp"); save_file({"features": feats.contiguous()}, str(tmp)); os.replace(tmp, path)
+        return feats
 
     def _reference_features(self) -> torch.Tensor:
         "Global features of every subject rendered alone, centred on white."
@@ -405,16 +421,22 @@ def preserved_rng():
         yield
     random.setstate(py); np.random.set_state(np_state)
 
-def validate_checkpoint(checkpoint, out=None, weights: str = "ema", log=print) -> dict:
-    "Validate a checkpoint into `out` (default: the run's validation folder for its step), logging scalars to the run's TensorBoard."
+def validate_checkpoint(checkpoint, out=None, weights: str = "ema", log=print, overrides=()) -> dict:
+    """Validate a checkpoint into `out` (default: the run's validation folder for its step), logging scalars to the run's TensorBoard.
+    `overrides` (`validate.key=value`) change the suite's settings, e.g. the guidance scales; results then go to `out` only."""
+    if any(not o.startswith("validate.") for o in overrides):
+        raise ValidationError(f"--set {next(o for o in overrides if not o.startswith('validate.'))}: only validate.* settings can change here")
+    if overrides and not out: raise ValidationError("--set changes the suite: give --out, so that the run's own validation history stays as trained")
     with preserved_rng():
         run = Run(checkpoint, weights)
+        run.cfg = from_dict(parse_overrides(overrides), base=run.cfg)
         out = Path(out) if out else run.run_folder.validation(run.step)
         out.mkdir(parents=True, exist_ok=True)
         m = validate(run, out, log)
-        from torch.utils.tensorboard import SummaryWriter
-        with SummaryWriter(str(run.run_folder.tensorboard)) as w:
-            for k, v in scalars(m).items(): w.add_scalar(k, v, run.step)
+        if not overrides:
+            from torch.utils.tensorboard import SummaryWriter
+            with SummaryWriter(str(run.run_folder.tensorboard)) as w:
+                for k, v in scalars(m).items(): w.add_scalar(k, v, run.step)
     return m
 
 def report(m: dict) -> str:
@@ -436,9 +458,11 @@ def main(argv=None):
     p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or 'newest-run'")
     p.add_argument("--out", help="output folder (default: <run>/validation_outputs/step<N>)")
     p.add_argument("--weights", choices=("ema", "model"), default="ema")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="validate.KEY=VALUE",
+                   help="change a suite setting for this pass (needs --out), e.g. --set validate.cfg_text=1.5")
     args = p.parse_args(argv)
-    try: m = validate_checkpoint(args.checkpoint, args.out, args.weights)
-    except (ValidationError, SampleError, DataError, FileNotFoundError, WeightsMismatch) as e:
+    try: m = validate_checkpoint(args.checkpoint, args.out, args.weights, overrides=args.overrides)
+    except (ValidationError, SampleError, DataError, FileNotFoundError, WeightsMismatch, ConfigError) as e:
         print(f"validate: {e}", file=sys.stderr); raise SystemExit(2) from None
     print(report(m))
     return m
