@@ -33,8 +33,9 @@ ROWS = {
     "t_mean_0.5": (["train.t_mean=0.5"], "logit-normal timesteps centred at 0.5 (towards noise)"),
 }
 
-SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated with other sampler settings
+SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "baseline checkpoint, text and DINO guidance 1.5 (from 3 / 2.5)"),
+    "guidance_1": (["validate.cfg_text=1", "validate.cfg_dino=1"], "baseline checkpoint, no guidance (scales 1)"),
     "guidance_5": (["validate.cfg_text=5", "validate.cfg_dino=2.5"], "baseline checkpoint, text guidance 5 (from 3)"),
     "steps_50": (["validate.steps=50"], "baseline checkpoint, 50 Euler steps (from 25)"),
 }
@@ -93,7 +94,7 @@ def run_sampling_row(name: str, results: Path, base_key: str = "baseline/seed0",
     if any(r["key"] == key for r in done): return next(r for r in done if r["key"] == key)
     base = next((r for r in done if r["key"] == base_key), None)
     if base is None: raise ValueError(f"row {name!r} re-samples the {base_key} row's checkpoint: run that row first")
-    overrides = [f"validate.n_images={base['n_images']}", *SAMPLING_ROWS[name][0]]
+    overrides = [f"validate.n_images={base['n_images']}", "validate.tests=reconstruction,text_only", *SAMPLING_ROWS[name][0]]
     t0 = time.time()
     m = validate_checkpoint(base["run"], out=results.parent / "runs" / key.replace("/", "_") / "validation", overrides=overrides, log=log)
     row = {k: base[k] for k in ("steps", "train_seconds", "seconds_per_step", "budget_min", "n_images", "device", "torch", "run")} | dict(

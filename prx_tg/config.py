@@ -62,7 +62,7 @@ class ModelConfig:
 
 @dataclass
 class TrainConfig:
-    total_steps: int = 1200       # optimizer steps; the lr schedule is defined over these
+    total_steps: int = 600        # optimizer steps; the lr schedule is defined over these
     batch_size: int = 32          # micro-batch
     grad_accum: int = 1           # effective batch = batch_size * grad_accum
     lr: float = 1e-3
@@ -81,10 +81,10 @@ class TrainConfig:
     t_std: float = 1.0
     time_shift: float = 1.0       # timestep shift s: t' = s t / (1 + (s - 1) t); 1 = none
     shift_ref_tokens: int = 0     # > 0: multiply the shift by sqrt(image tokens / this) (resolution-dependent shift)
-    checkpoint_every: int = 200
+    checkpoint_every: int = 100
     keep_checkpoints: int = 3
-    visual_debug_every: int = 200
-    validate_every: int = 600
+    visual_debug_every: int = 100
+    validate_every: int = 300
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
@@ -104,6 +104,7 @@ class ValidateConfig:
     text_edits: str = "brunette->blonde,blonde->brunette"  # caption edits for text manipulation ("a->b,c->d"); emoji use their own
     lpips: str = "auto"           # auto: LPIPS if its AlexNet can be loaded (downloaded once), else a labelled feature distance | on | off
     batch_size: int = 8           # images generated per batch
+    tests: str = "reconstruction,text_only,dino_swap,text_manipulation"   # which tests run (reconstruction always)
 
 @dataclass
 class Config:
@@ -198,6 +199,10 @@ def validate_config(cfg: Config) -> Config:
     _require(0 <= t.ema_decay < 1, "train.ema_decay", f"must be in [0, 1), got {t.ema_decay}")
     for name in ("ema_warmup", "shift_ref_tokens", "visual_debug_every", "validate_every"):
         _require(getattr(t, name) >= 0, f"train.{name}", f"must be >= 0 (0 turns it off where that applies), got {getattr(t, name)}")
+    tests = v.tests.split(",")
+    unknown = [x for x in tests if x not in ("reconstruction", "text_only", "dino_swap", "text_manipulation")]
+    _require(not unknown and "reconstruction" in tests, "validate.tests",
+             f"{v.tests!r}: a comma-separated subset of reconstruction,text_only,dino_swap,text_manipulation that includes reconstruction")
     _require(t.repa_weight >= 0, "train.repa_weight", f"must be >= 0 (0 turns representation alignment off), got {t.repa_weight}")
     _require(t.repa_weight == 0 or 1 <= t.repa_block <= m.depth, "train.repa_block",
              f"{t.repa_block} is not a block of this model: pick 1..model.depth={m.depth}")

@@ -377,13 +377,14 @@ def validate(run: Run, out: Path, log=print) -> dict:
                    distance=dict(name=h.perceptual.name, is_lpips=h.perceptual.is_lpips), emoji={})
     results = {}
     for name, test in TESTS.items():
+        if name not in h.cfg.tests.split(","): continue
         results[name] = r = test(h)
         metrics[name] = r["metrics"]
         if r["emoji"]: metrics["emoji"][name] = r["emoji"]
         if r["rows"]: _save_items(out, name, r["rows"])
     rec = metrics["reconstruction"]
     rec["band"] = lpips_band(rec["mean"]) if h.perceptual.is_lpips else "n/a (bands are LPIPS's)"
-    ceilings, metrics["seams"] = ceilings_and_seams(h, {k: results[k]["images"] for k in ("reconstruction", "text_only")})
+    ceilings, metrics["seams"] = ceilings_and_seams(h, {k: results[k]["images"] for k in ("reconstruction", "text_only") if k in results})
     for k, v in ceilings.items():
         if v: metrics["emoji"][f"ceiling_{k}"] = v
     history_file = RunFolder(out.parent.parent).history if out.parent.name == "validation_outputs" else out.parent / "history.json"
@@ -403,7 +404,7 @@ def scalars(metrics: dict) -> dict:
     "Flat TensorBoard scalars from `validate`'s metrics."
     name = metrics["distance"]["name"]
     out = {f"validate/{name}_{k}": metrics["reconstruction"][k] for k in ("mean", "median", "p90", "max")}
-    out[f"validate/text_only_{name}_mean"] = metrics["text_only"]["mean"]
+    if "text_only" in metrics: out[f"validate/text_only_{name}_mean"] = metrics["text_only"]["mean"]
     out["validate/divergence_flagged"] = float(metrics["divergence"]["flagged"])
     for k, v in metrics["seams"].items(): out[f"validate/seams_{k}"] = v
     for test, vals in metrics["emoji"].items():
@@ -441,9 +442,9 @@ def validate_checkpoint(checkpoint, out=None, weights: str = "ema", log=print, o
 
 def report(m: dict) -> str:
     "A few lines for the log: distances, emoji scores per test next to the codec ceiling, seams."
-    r, t = m["reconstruction"], m["text_only"]
-    lines = [f"step {m['step']}: reconstruction {m['distance']['name']} mean {r['mean']:.3f} (median {r['median']:.3f}, p90 {r['p90']:.3f}, max {r['max']:.3f}) {r['band']}; "
-             f"text only {t['mean']:.3f}"]
+    r = m["reconstruction"]
+    lines = [f"step {m['step']}: reconstruction {m['distance']['name']} mean {r['mean']:.3f} (median {r['median']:.3f}, p90 {r['p90']:.3f}, max {r['max']:.3f}) {r['band']}"
+             + (f"; text only {m['text_only']['mean']:.3f}" if "text_only" in m else "")]
     for test, vals in m["emoji"].items():
         flat = {f"{k}.{kk}" if isinstance(v, dict) else k: (vv if isinstance(v, dict) else v)
                 for k, v in vals.items() for kk, vv in (v.items() if isinstance(v, dict) else [(None, v)])}
