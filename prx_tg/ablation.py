@@ -20,7 +20,7 @@ __all__ = ['ROWS', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'ru
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
-    "baseline": ([], "the toy preset as shipped"),
+    "baseline": (["train.repa_weight=0"], "the toy recipe before this chapter: no REPA"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
@@ -46,10 +46,10 @@ COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps
 def _batch(cfg, shards):
     return next(iter(Loader(Shards(shards, latent_norm=cfg.data.latent_norm), cfg)))
 
-def relative_step_cost(overrides, reps: int = 6, shards=None) -> float:
-    "Seconds per training step of the toy preset with `overrides` over the toy preset's, interleaved in one process (on `shards`, default the benchmark's)."
+def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
+    "Seconds per training step of the toy preset with `overrides` over that with `base`, interleaved in one process (on `shards`, default the benchmark's)."
     steps = {}
-    for name, ov in (("base", []), ("row", list(overrides))):
+    for name, ov in (("base", list(base)), ("row", [*base, *overrides])):
         cfg = load_config("toy", ov)
         torch.manual_seed(0)
         model = NanoDiT(cfg.model).train()
@@ -71,9 +71,10 @@ def run_row(name: str, base_steps: int, results: Path, extra=(), seed: int = 0, 
     done = json.loads(results.read_text()) if results.exists() else []
     key = f"{name}/seed{seed}" + ("/" + ",".join(extra) if extra else "")
     if any(r["key"] == key for r in done): return next(r for r in done if r["key"] == key)
-    overrides = [*ROWS[name][0], *extra, f"train.seed={seed}"]
-    neutral = all(o.startswith(COMPUTE_NEUTRAL) for o in ROWS[name][0])
-    cost = 1.0 if neutral else relative_step_cost(ROWS[name][0], reps=10, shards=shards)
+    base = ROWS["baseline"][0]
+    overrides = [*base, *ROWS[name][0], *extra, f"train.seed={seed}"]   # every row is one change to the baseline recipe
+    neutral = name == "baseline" or all(o.startswith(COMPUTE_NEUTRAL) for o in ROWS[name][0])
+    cost = 1.0 if neutral else relative_step_cost(ROWS[name][0], base, reps=10, shards=shards)
     steps = max(20, round(base_steps / cost))
     log(f"{key}: {steps} steps (step cost {cost:.2f}x the baseline's)")
     out = results.parent / "runs" / key.replace("/", "_").replace(",", "_")

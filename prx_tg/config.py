@@ -89,7 +89,7 @@ class TrainConfig:
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
     compile: bool = False
-    repa_weight: float = 0.0      # representation alignment loss weight; 0 = off
+    repa_weight: float = 0.5      # representation alignment loss weight; 0 = off
     repa_block: int = 2           # align the image tokens after this block (1-based) with the stored DINO patch grid
     repa_on: str = "dropped"      # dropped: only samples whose DINO input was dropped | all
 
@@ -122,7 +122,7 @@ _PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max
                             vision="dinov3", vision_model="facebook/dinov3-vitl16-pretrain-lvd1689m",
                             vision_stride=64,
                             latent="flux", latent_model="black-forest-labs/FLUX.1-dev", batch_size=8)
-_PRODUCTION_TRAIN = dict(total_steps=6000, batch_size=1, grad_accum=256, lr=3e-4, min_lr=1e-6,
+_PRODUCTION_TRAIN = dict(total_steps=6000, batch_size=1, grad_accum=256, lr=3e-4, min_lr=1e-6, repa_weight=0.0,
                          warmup_steps=500, precision="bf16", ema_decay=0.9999, ema_warmup=500,
                          checkpoint_every=500, visual_debug_every=100, validate_every=5000)
 

@@ -60,6 +60,13 @@ def guided(model, cond: dict, null_text: dict, cfg_text: float = 3.0, cfg_dino: 
     text, mask = pad(cond["text"], cond["text_mask"])
     null_h, null_m = pad(null_text["text"].expand(B, -1, -1), null_text["text_mask"].expand(B, -1))
     no_dino = torch.zeros_like(cond["dino_mask"])
+    if not cond["dino_mask"].any():   # no sample has DINO: its branch would repeat the unconditional one, so skip it
+        big = dict(text=torch.cat([null_h, text]), text_mask=torch.cat([null_m, mask]), dino_cls=cond["dino_cls"].repeat(2, 1),
+                   dino_patches=cond["dino_patches"].repeat(2, 1, 1, 1), dino_mask=torch.cat([no_dino, no_dino]))
+        def text_only(x, t):
+            v_u, v_t = model(x.repeat(2, 1, 1, 1), t.repeat(2), **big).float().chunk(2)
+            return v_u + cfg_text * (v_t - v_u)
+        return text_only
     # three branches in one batch: unconditional, DINO only, text + DINO
     big = dict(text=torch.cat([null_h, null_h, text]), text_mask=torch.cat([null_m, null_m, mask]),
                dino_cls=cond["dino_cls"].repeat(3, 1), dino_patches=cond["dino_patches"].repeat(3, 1, 1, 1),

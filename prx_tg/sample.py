@@ -133,7 +133,8 @@ class Run(Sampler):
 
 def tiny_checkpoint(shards, run, steps=(4,), overrides=()) -> RunFolder:
     "Checkpoints of a tiny random model on `shards` at `steps`, in the trainer's format: what sampling and validation tests read."
-    cfg = load_config("toy", ["model.hidden_size=32", "model.depth=1", "model.num_heads=2", "validate.steps=2", "validate.lpips=off", *overrides])
+    cfg = load_config("toy", ["model.hidden_size=32", "model.depth=1", "model.num_heads=2", "train.repa_weight=0", "validate.steps=2",
+                              "validate.lpips=off", *overrides])
     torch.manual_seed(0)
     model = NanoDiT(cfg.model)
     with torch.no_grad():   # randomise the zero-initialised output layers, so the model does not output zero
