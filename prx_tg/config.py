@@ -84,7 +84,7 @@ class TrainConfig:
     checkpoint_every: int = 100
     keep_checkpoints: int = 3
     visual_debug_every: int = 100
-    validate_every: int = 300
+    validate_every: int = 600
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops

@@ -387,7 +387,8 @@ def validate(run: Run, out: Path, log=print) -> dict:
     ceilings, metrics["seams"] = ceilings_and_seams(h, {k: results[k]["images"] for k in ("reconstruction", "text_only") if k in results})
     for k, v in ceilings.items():
         if v: metrics["emoji"][f"ceiling_{k}"] = v
-    history_file = RunFolder(out.parent.parent).history if out.parent.name == "validation_outputs" else out.parent / "history.json"
+    # the run's history for its own validation folders; a pass elsewhere (other settings, --out) keeps its own beside its results
+    history_file = RunFolder(out.parent.parent).history if out.parent.name == "validation_outputs" else out / "history.json"
     history = json.loads(history_file.read_text()) if history_file.exists() else []
     metrics["divergence"], history = divergence(history, run.step, rec, h.cfg.divergence_factor)
     if metrics["divergence"]["flagged"]:
