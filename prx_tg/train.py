@@ -20,7 +20,7 @@ from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
 from .model import NanoDiT, WeightsMismatch, token_grid
 from .run_folder import (CheckpointError, RunFolder, RunLocked, newest_readable_checkpoint, read_checkpoint,
                                restore_checkpoint, save_checkpoint)
-from .sample import Sampler, image_grid
+from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0

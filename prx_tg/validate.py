@@ -19,7 +19,7 @@ from safetensors.torch import load_file, save_file
 from .encoders import pixels01
 from .model import WeightsMismatch
 from .run_folder import RunFolder
-from .sample import Run, SampleError, Sampler, image_grid
+from .sample import Run, SampleError, image_grid
 
 # %% auto #0
 __all__ = ['TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'cache_dir', 'EmojiScorer',
