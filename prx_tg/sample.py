@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_sample.ipynb #39ffb8d6
 from __future__ import annotations
-import argparse, copy, json, sys, time
+import argparse, copy, json, math, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,7 +18,8 @@ from .model import NanoDiT, WeightsMismatch, load_weights
 from .run_folder import CheckpointError, RunFolder, resolve_checkpoint, save_checkpoint
 
 # %% auto #0
-__all__ = ['SampleError', 'Sampler', 'Run', 'tiny_checkpoint', 'image_grid', 'main']
+__all__ = ['SampleError', 'Sampler', 'text_conditions', 'reference_conditions', 'snap_to_bucket', 'Run', 'tiny_checkpoint',
+           'image_grid', 'main']
 
 # %% ../nbs/10_sample.ipynb #94b178c8
 class SampleError(ValueError): "A sampling request that cannot be served; the message says why."
@@ -64,6 +65,38 @@ class Sampler:
     def generate(self, cond: dict, bucket, seeds: list[int], steps: int = 25, cfg_text: float = 3.0, cfg_dino: float = 2.5) -> list[Image.Image]:
         return self.decode(self.sample(cond, bucket, seeds, steps, cfg_text, cfg_dino), bucket)
 
+# %% ../nbs/10_sample.ipynb #9e0a0011
+def text_conditions(encoder: TextEncoder, prompts: list[str], max_tokens: int, device) -> dict:
+    "Text conditions for `prompts`; a prompt longer than the encoder's window is refused rather than silently cut."
+    for p in prompts:
+        n = encoder.token_count(p)
+        if n > max_tokens:
+            raise SampleError(f"prompt has {n} tokens, more than the text encoder's {max_tokens} (encoders.text_max_tokens): shorten it")
+    h, m = encoder(prompts)
+    return dict(text=torch.from_numpy(h.astype(np.float32)).to(device), text_mask=torch.from_numpy(m).to(device))
+
+def reference_conditions(encoder: VisionEncoder | None, images: list[Image.Image] | None, bucket, n: int, stride: int, dim: int, device) -> dict:
+    "DINO conditions for `n` samples: from reference images (one for all, or one each), cropped to `bucket`; or absent (`dino_mask=False`)."
+    W, H = bucket
+    if images:
+        px = torch.stack([pixels01(fit_to_bucket(im, bucket)) for im in images])
+        cls, grid = encoder(px)
+        cls, grid = torch.from_numpy(cls.astype(np.float32)), torch.from_numpy(grid.astype(np.float32))
+        if len(images) == 1: cls, grid = cls.expand(n, -1), grid.expand(n, -1, -1, -1)
+        present = torch.ones(n, dtype=torch.bool)
+    else:
+        cls, grid, present = torch.zeros(n, dim), torch.zeros(n, H // stride, W // stride, dim), torch.zeros(n, dtype=torch.bool)
+    return dict(dino_cls=cls.to(device), dino_patches=grid.to(device), dino_mask=present.to(device))
+
+def snap_to_bucket(width: int, height: int, buckets) -> tuple[int, int]:
+    "The bucket nearest in aspect ratio to `width x height`; refused when even that one is more than 1.5x off."
+    if width <= 0 or height <= 0: raise SampleError(f"size {width}x{height}: width and height must be positive")
+    W, H = bucket_for(width, height, buckets)
+    if abs(math.log((width / height) / (W / H))) > math.log(1.5):
+        raise SampleError(f"size {width}x{height}: no bucket of this run comes within 1.5x of its aspect ratio "
+                          f"(buckets: {', '.join(bucket_name(b) for b in buckets)})")
+    return (W, H)
+
 # %% ../nbs/10_sample.ipynb #9e0a0003
 class Run(Sampler):
     "A checkpoint's sampler, with its config, step, buckets and (loaded on first use) its text and vision encoders."
@@ -95,27 +128,12 @@ class Run(Sampler):
         return self._vision
 
     def encode_text(self, prompts: list[str]) -> dict:
-        for p in prompts:
-            n = self.text_encoder.token_count(p)
-            if n > self.cfg.encoders.text_max_tokens:
-                raise SampleError(f"prompt has {n} tokens, more than the text encoder's {self.cfg.encoders.text_max_tokens} "
-                                  f"(encoders.text_max_tokens): shorten it")
-        h, m = self.text_encoder(prompts)
-        return dict(text=torch.from_numpy(h.astype(np.float32)).to(self.device), text_mask=torch.from_numpy(m).to(self.device))
+        return text_conditions(self.text_encoder, prompts, self.cfg.encoders.text_max_tokens, self.device)
 
     def encode_reference(self, images: list[Image.Image] | None, bucket, n: int) -> dict:
         "DINO conditions for `n` samples: from reference images (cropped to `bucket`), or absent."
-        W, H = bucket
-        if images:
-            px = torch.stack([pixels01(fit_to_bucket(im, bucket)) for im in images])
-            cls, grid = self.vision_encoder(px)
-            cls, grid = torch.from_numpy(cls.astype(np.float32)), torch.from_numpy(grid.astype(np.float32))
-            if len(images) == 1: cls, grid = cls.expand(n, -1), grid.expand(n, -1, -1, -1)
-            present = torch.ones(n, dtype=torch.bool)
-        else:
-            s, D = self.cfg.encoders.vision_stride, self.cfg.model.vision_dim
-            cls, grid, present = torch.zeros(n, D), torch.zeros(n, H // s, W // s, D), torch.zeros(n, dtype=torch.bool)
-        return dict(dino_cls=cls.to(self.device), dino_patches=grid.to(self.device), dino_mask=present.to(self.device))
+        return reference_conditions(self.vision_encoder if images else None, images, bucket, n,
+                                    self.cfg.encoders.vision_stride, self.cfg.model.vision_dim, self.device)
 
     def bucket(self, spec: str | None = None, width: int | None = None, height: int | None = None, reference=None):
         "The bucket for `WxH`, for a width and height, for a reference image, or the square one."
@@ -127,7 +145,7 @@ class Run(Sampler):
             return (W, H)
         if width or height:
             if not (width and height): raise SampleError("--width and --height go together")
-            return bucket_for(width, height, self.buckets)
+            return snap_to_bucket(width, height, self.buckets)
         if reference is not None: return bucket_for(*reference.size, self.buckets)
         return bucket_for(1, 1, self.buckets)
 

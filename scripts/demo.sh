@@ -8,18 +8,21 @@ SHARDS=data/shards/toy
 stage() { echo; echo "== $1 ($(date +%H:%M:%S))"; }
 t0=$(date +%s)
 
-stage "1/4 emoji dataset -> $DATA"
+stage "1/5 emoji dataset -> $DATA"
 $PY -m prx_tg.emoji --out "$DATA" --n 2000 --seed 0
 
-stage "2/4 embeddings and shards -> $SHARDS"
+stage "2/5 embeddings and shards -> $SHARDS"
 $PY -m prx_tg.prepare --config toy --images "$DATA" --out "$SHARDS"
 
-stage "3/4 train the toy preset (600 steps, validation at the end) -> $RUN"
+stage "3/5 train the toy preset (600 steps, validation at the end) -> $RUN"
 $PY -m prx_tg.train --config toy --shards "$SHARDS" --out "$RUN" --resume latest
 
-stage "4/4 sample a prompt the model never saw"
+stage "4/5 sample a prompt the model never saw"
 PROMPT="A large penguin emoji sits in the upper right area of a square image. The background is a flat, solid teal colour with no texture or shading."
 $PY -m prx_tg.sample --checkpoint "$RUN" --prompt "$PROMPT" --n 4 --output "$RUN/samples/penguin_teal.png"
+
+stage "5/5 export the EMA weights as a diffusers pipeline -> $RUN/export"
+$PY -m prx_tg.export --checkpoint "$RUN" --out "$RUN/export"
 
 echo; echo "== demo done in $(( ($(date +%s) - t0) / 60 )) min"
 cat <<TXT
@@ -31,6 +34,7 @@ cat <<TXT
     validation_outputs/   per-step grids and metrics.json, history.json
     tensorboard/          .venv/bin/tensorboard --logdir $RUN/tensorboard
     samples/              penguin_teal.png (from the prompt above)
+    export/               diffusers folder: PRXTGPipeline.from_pretrained("$RUN/export")
   browse the validation grids: make lab, then open nbs/13_viewer.ipynb and run Viewer("$RUN")
 TXT
 $PY -c "import json,sys; h=json.load(open('$RUN/validation_outputs/history.json')); [print('  validation step', x['step'], {k: round(v, 3) for k, v in x.items() if k != 'step' and not isinstance(v, bool)}) for x in h]" || true
