@@ -24,18 +24,19 @@ def timestep_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0, max_per
     return torch.cat([torch.cos(args), torch.sin(args)], dim=-1)
 
 def rope_2d(h: int, w: int, head_dim: int, device=None, theta: float = 10000.0) -> torch.Tensor:
-    "Complex rotations `(h*w, head_dim/2)` for 2D RoPE: the first half of each head's pairs turns with the row, the second with the column."
+    "Rotation tables `(h*w, head_dim/2, 2)` (cos, sin) for 2D RoPE: the first half of each head's pairs turns with the row, the second with the column."
     quarter = head_dim // 4
     freqs = 1.0 / theta ** (torch.arange(quarter, device=device, dtype=torch.float32) / quarter)
     ys, xs = torch.meshgrid(torch.arange(h, device=device, dtype=torch.float32),
                             torch.arange(w, device=device, dtype=torch.float32), indexing="ij")
     ang = torch.cat([ys.reshape(-1, 1) * freqs, xs.reshape(-1, 1) * freqs], dim=-1)
-    return torch.polar(torch.ones_like(ang), ang)
+    return torch.stack([ang.cos(), ang.sin()], dim=-1)
 
 def apply_rope(x: torch.Tensor, rope: torch.Tensor) -> torch.Tensor:
-    "Rotate consecutive pairs of the last dim of `x` `(..., N, heads, head_dim)` by `rope` `(N, head_dim/2)`."
-    xc = torch.view_as_complex(x.float().reshape(*x.shape[:-1], -1, 2))
-    return torch.view_as_real(xc * rope[:, None]).flatten(-2).type_as(x)
+    "Rotate consecutive pairs of the last dim of `x` `(..., N, heads, head_dim)` by `rope` `(N, head_dim/2, 2)`, in `x`'s dtype."
+    cos, sin = rope.to(x.dtype)[:, None].unbind(-1)                 # each (N, 1, head_dim/2): broadcast over heads
+    a, b = x.unflatten(-1, (-1, 2)).unbind(-1)                       # the two halves of each pair
+    return torch.stack([a * cos - b * sin, a * sin + b * cos], dim=-1).flatten(-2)
 
 def modulate(x, shift, scale): return torch.addcmul(shift, x, 1 + scale)
 
