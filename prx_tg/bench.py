@@ -166,10 +166,10 @@ def bench_storage(shards=None) -> dict:
     "Bytes per image by key: embedded default (measured) and production shapes (synthetic), vs the seed's 5-6 MB."
     from prx_tg.prepare import bytes_per_image, production_bytes_per_image
     root = Path(shards) if shards else toy_shards()
-    emb, prod = bytes_per_image(root), production_bytes_per_image()
+    emb, prod, prod16 = bytes_per_image(root), production_bytes_per_image(), production_bytes_per_image(text_storage="float16")
     return dict(embedded=dict(bytes_per_image=emb["total"], per_key=emb, shards=str(root)),
-                production=dict(bytes_per_image=prod["total"], per_key=prod,
-                                shapes="T5-XXL 4096-d x 200 tokens, DINOv3 ViT-L 1024-d at stride 64 (16x16 grid), Flux 16x128x128, 1024x1024"),
+                production=dict(bytes_per_image=prod["total"], per_key=prod, bytes_per_image_text_fp16=prod16["total"],
+                                shapes="T5-XXL 4096-d x 200 tokens in int8 + fp16 scale per token, DINOv3 ViT-L 1024-d at stride 64 (16x16 grid), Flux 16x128x128, 1024x1024"),
                 seed_bytes_per_image=5.5e6, ratio=prod["total"] / 5.5e6, device="cpu", torch=torch.__version__)
 
 def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
@@ -203,7 +203,8 @@ def quality_shards(overrides=(), log=print) -> Path:
     if not (root / "manifest.json").exists():
         log(f"building the quality benchmark's emoji set in {QUALITY_SET['images']} and {root} (once; a few minutes)")
         build_dataset(QUALITY_SET["images"], n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
-        prepare(load_config("toy", encoders), QUALITY_SET["images"], root, log=log)
+        channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
+        prepare(load_config("toy", [*encoders, *channels]), QUALITY_SET["images"], root, log=log)
     return root
 
 def _seconds_per_step(root, overrides, out) -> float:
@@ -296,7 +297,8 @@ def _table(results: dict) -> str:
         lines.append(f"data            loader {d['loader_samples_per_s']:.0f} samples/s vs toy trainer {d['trainer_samples_per_s']:.0f} samples/s: ratio {d['ratio']:.1f}x")
     if "storage" in results:
         s = results["storage"]
-        lines.append(f"storage         embedded {s['embedded']['bytes_per_image'] / 1e3:.0f} KB/image; production shapes {s['production']['bytes_per_image'] / 1e6:.2f} MB/image (seed ~5.5 MB: {s['ratio']:.2f}x)")
+        lines.append(f"storage         embedded {s['embedded']['bytes_per_image'] / 1e3:.0f} KB/image; production shapes {s['production']['bytes_per_image'] / 1e6:.2f} MB/image with int8 text "
+                     f"(fp16 text: {s['production']['bytes_per_image_text_fp16'] / 1e6:.2f} MB; seed ~5.5 MB: {s['ratio']:.2f}x)")
     if "sample" in results:
         s = results["sample"]
         lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG); baseline 1 MP {s['baseline_1mp']['seconds_per_image']:.1f} s/image ({s['device']})")

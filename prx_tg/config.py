@@ -39,6 +39,7 @@ class EncoderConfig:
     text: str = "minilm"          # minilm | t5
     text_model: str = ""          # hub id or local path; "" = the role's default
     text_max_tokens: int = 128
+    text_storage: str = "float16" # float16 | int8 (one fp16 scale per token; half the bytes, <= 1% error per token)
     vision: str = "efficientnet"  # efficientnet | dinov3
     vision_model: str = ""
     vision_stride: int = 16       # crop pixels per stored patch; the encoder's grid is resized to this
@@ -118,7 +119,7 @@ class Config:
     def to_json(self) -> str: return json.dumps(self.to_dict(), indent=2)
 
 # %% ../nbs/00_config.ipynb #977fe000
-_PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max_tokens=512,
+_PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max_tokens=512, text_storage="int8",
                             vision="dinov3", vision_model="facebook/dinov3-vitl16-pretrain-lvd1689m",
                             vision_stride=64,
                             latent="flux", latent_model="black-forest-labs/FLUX.1-dev", batch_size=8)
@@ -145,7 +146,7 @@ PRESETS = {
 }
 
 # %% ../nbs/00_config.ipynb #d645862d
-_CHOICES = {"encoders.text": ("minilm", "t5"), "encoders.vision": ("efficientnet", "dinov3"),
+_CHOICES = {"encoders.text": ("minilm", "t5"), "encoders.text_storage": ("float16", "int8"), "encoders.vision": ("efficientnet", "dinov3"),
             "encoders.latent": ("pca", "flux", "taef1"), "train.precision": ("fp32", "bf16"),
             "train.repa_on": ("dropped", "all"), "validate.lpips": ("auto", "on", "off"), "data.latent_norm": ("channel", "global")}
 _LATENT_CHANNELS = {"flux": 16, "taef1": 16}

@@ -11,10 +11,11 @@ import torch
 import webdataset as wds
 from safetensors.numpy import load_file as load_np
 from .config import Config
+from .encoders import dequantise_tokens
 
 # %% auto #0
-__all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'decoded_samples', 'condition', 'stack_conditions', 'draw_modes',
-           'collate', 'Loader']
+__all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'decoded_samples', 'condition', 'stack_conditions', 'stored_text',
+           'draw_modes', 'collate', 'Loader']
 
 # %% ../nbs/07_data.ipynb #fe1e64cb
 class DataError(RuntimeError): "Shards that cannot be used with this config; the message names both sides."
@@ -126,7 +127,7 @@ def decoded_samples(shards: Shards) -> list[dict]:
         meta = json.loads(s["json"])
         f = lambda k: torch.from_numpy(_npy(s[k]).astype(np.float32))
         items.append(dict(key=s["__key__"], caption=meta["caption"], attributes=meta.get("attributes", {}), bucket=tuple(meta["bucket"]), source=meta.get("source"),
-                          latent=f("vae_latent.npy"), text=f("t5_hidden.npy"), dino_cls=f("dinov3.npy"), dino_patches=f("dinov3_patches.npy")))
+                          latent=f("vae_latent.npy"), text=stored_text(s, "t5_hidden"), dino_cls=f("dinov3.npy"), dino_patches=f("dinov3_patches.npy")))
     return items
 
 def condition(text: torch.Tensor, dino_cls: torch.Tensor, dino_patches: torch.Tensor, device, dino: bool = True) -> dict:
@@ -146,6 +147,12 @@ def stack_conditions(conds: list[dict]) -> dict:
 # %% ../nbs/07_data.ipynb #f567cd86
 def _npy(b: bytes) -> np.ndarray: return np.load(io.BytesIO(b), allow_pickle=False)
 
+def stored_text(sample: dict, name: str) -> torch.Tensor:
+    "The float32 hidden states `name` of a raw sample: fp16 as stored, or int8 dequantised with its steps and outliers (`encoders.text_storage`)."
+    h = _npy(sample[f"{name}.npy"])
+    if f"{name}_scale.npy" not in sample: return torch.from_numpy(h.astype(np.float32))
+    return torch.from_numpy(dequantise_tokens(h, _npy(sample[f"{name}_scale.npy"]), _npy(sample[f"{name}_outliers.npy"])))
+
 def draw_modes(n: int, probs, generator: torch.Generator) -> torch.Tensor:
     "CFG dropout mode per sample, indices into `MODES`, with probabilities `(uncond, text_only, dino_only, both)`."
     return torch.multinomial(torch.tensor(probs, dtype=torch.float64), n, replacement=True, generator=generator)
@@ -162,11 +169,11 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
     for s, flip, kt in zip(samples, flips, keep_text.tolist()):
         x = torch.from_numpy(_npy(s["vae_latent.npy"]).astype(np.float32))
         g = torch.from_numpy(_npy(s["dinov3_patches.npy"]).astype(np.float32))
-        text_key = "t5_hidden_flip.npy" if flip and "t5_hidden_flip.npy" in s else "t5_hidden.npy"
+        text_key = "t5_hidden_flip" if flip and "t5_hidden_flip.npy" in s else "t5_hidden"
         if flip: x, g = x.flip(-1), g.flip(1)  # latent (C, h, w) and grid (gh, gw, D) mirror together
         lat.append(x); grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
-        texts.append(torch.from_numpy(_npy(s[text_key]).astype(np.float32)) if kt else shards.empty_text)
+        texts.append(stored_text(s, text_key) if kt else shards.empty_text)
     L = max(t.shape[0] for t in texts)
     text = torch.zeros(n, L, texts[0].shape[1])
     mask = torch.zeros(n, L, dtype=torch.bool)

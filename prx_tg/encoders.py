@@ -12,9 +12,10 @@ from safetensors.torch import load_file, save_file
 from .config import EncoderConfig
 
 # %% auto #0
-__all__ = ['DEFAULT_TEXT', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DEFAULT_VISION', 'DEFAULT_LATENT', 'ModelLoadError', 'pick_device',
-           'load_pretrained', 'TextEncoder', 'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches',
-           'PCACodec', 'DiffusersVAE', 'latent_codec', 'encoder_info']
+__all__ = ['DEFAULT_TEXT', 'OUTLIERS_PER_TOKEN', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DEFAULT_VISION', 'DEFAULT_LATENT',
+           'ModelLoadError', 'pick_device', 'load_pretrained', 'TextEncoder', 'quantise_tokens', 'dequantise_tokens',
+           'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches', 'PCACodec', 'DiffusersVAE',
+           'latent_codec', 'encoder_info']
 
 # %% ../nbs/04_encoders.ipynb #cba46aca
 class ModelLoadError(RuntimeError):
@@ -69,6 +70,26 @@ class TextEncoder:
 
     def token_count(self, caption: str) -> int:
         return len(self.tokenizer(caption, truncation=False)["input_ids"])
+
+# %% ../nbs/04_encoders.ipynb #4e0q0002
+OUTLIERS_PER_TOKEN = 4
+
+def quantise_tokens(hidden: np.ndarray, outliers: int = OUTLIERS_PER_TOKEN) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hidden states `(L, D)` as int8 `(L, D)`, fp16 `(L, 1 + outliers)` (the step, then each token's largest values, kept exactly)
+    and int16 `(L, outliers)` (those values' channels)."""
+    h = hidden.astype(np.float32)
+    idx = np.argpartition(-np.abs(h), outliers - 1, axis=-1)[:, :outliers]
+    kept = np.take_along_axis(h, idx, -1)
+    rest = h.copy(); np.put_along_axis(rest, idx, 0.0, -1)
+    step = np.abs(rest).max(-1) / 127
+    step = np.where(step > 0, step, 1.0).astype(np.float16)
+    q = np.clip(np.round(rest / step.astype(np.float32)[:, None]), -127, 127).astype(np.int8)
+    return q, np.concatenate([step[:, None], kept.astype(np.float16)], -1), idx.astype(np.int16)
+
+def dequantise_tokens(q: np.ndarray, scale: np.ndarray, outliers: np.ndarray) -> np.ndarray:
+    h = q.astype(np.float32) * scale[:, :1].astype(np.float32)
+    np.put_along_axis(h, outliers.astype(np.int64), scale[:, 1:].astype(np.float32), -1)
+    return h
 
 # %% ../nbs/04_encoders.ipynb #4256067c
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -216,10 +237,10 @@ def latent_codec(cfg: EncoderConfig, shards_dir=None, device=None):
         return PCACodec.load(path)
     return DiffusersVAE(cfg, device)
 
-def encoder_info(text: TextEncoder | None, vision: VisionEncoder | None, codec) -> dict:
+def encoder_info(text: TextEncoder | None, vision: VisionEncoder | None, codec, text_storage: str = "float16") -> dict:
     "What the manifest records about the encoders."
     out = {}
-    if text: out["text"] = dict(kind=text.kind, source=str(text.source), dim=text.dim, max_tokens=text.max_tokens, dtype="float16")
+    if text: out["text"] = dict(kind=text.kind, source=str(text.source), dim=text.dim, max_tokens=text.max_tokens, dtype=text_storage)
     if vision: out["vision"] = dict(kind=vision.kind, source=str(vision.source), dim=vision.dim, stride=vision.stride, dtype="float16")
     if codec is not None:
         out["latent"] = dict(kind="pca" if isinstance(codec, PCACodec) else codec.kind, channels=codec.channels,

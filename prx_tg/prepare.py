@@ -19,12 +19,12 @@ from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open
 from .captions import CaptionError, OllamaCaptioner, flip_caption, sidecar
 from .config import Config, add_config_args, config_from_args, load_config
 from .emoji import build_dataset, holdout_split
-from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encoder_info, pixels01
+from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encoder_info, pixels01, quantise_tokens, OUTLIERS_PER_TOKEN
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'MAX_UPSCALE', 'KEYS', 'PrepareError', 'sample_key', 'npy_bytes', 'shard_dirs', 'shard_ids',
-           'write_shard', 'Item', 'Preparer', 'bytes_per_image', 'production_bytes_per_image', 'prepare', 'summary',
-           'main', 'tiny_shards']
+           'write_shard', 'Item', 'Preparer', 'key_dtypes', 'bytes_per_image', 'production_bytes_per_image', 'prepare',
+           'summary', 'main', 'tiny_shards']
 
 # %% ../nbs/05_prepare.ipynb #b3427862
 class PrepareError(RuntimeError): "A run that cannot go on; the message says why and what to do."
@@ -211,12 +211,19 @@ def sample(self: Preparer, it: Item) -> dict:
     meta = dict(id=it.key, split=it.split, bucket=list(it.bucket), source=str(it.path.relative_to(self.images)),
                 source_size=list(it.size), caption=it.caption, attributes=it.meta)
     s = {"__key__": it.key, "vae_latent.npy": npy_bytes(im["latent"]), "dinov3.npy": npy_bytes(im["cls"]),
-         "dinov3_patches.npy": npy_bytes(im["patches"]), "t5_hidden.npy": npy_bytes(t["hidden"]),
-         "t5_attention_mask.npy": npy_bytes(t["mask"])}
+         "dinov3_patches.npy": npy_bytes(im["patches"]), "t5_attention_mask.npy": npy_bytes(t["mask"])}
+    s |= self.text_members("t5_hidden", t["hidden"])
     if "hidden_flip" in t:
-        s["t5_hidden_flip.npy"] = npy_bytes(t["hidden_flip"]); meta["caption_flip"] = flip_caption(it.caption)
+        s |= self.text_members("t5_hidden_flip", t["hidden_flip"]); meta["caption_flip"] = flip_caption(it.caption)
     s["json"] = json.dumps(meta).encode()
     return s
+
+@patch
+def text_members(self: Preparer, name: str, hidden: np.ndarray) -> dict:
+    "Hidden states as stored: fp16 `name.npy`, or (`encoders.text_storage: int8`) int8 `name.npy` with `name_scale.npy` and `name_outliers.npy`."
+    if self.cfg.encoders.text_storage == "float16": return {f"{name}.npy": npy_bytes(hidden)}
+    q, scale, outliers = quantise_tokens(hidden)
+    return {f"{name}.npy": npy_bytes(q), f"{name}_scale.npy": npy_bytes(scale), f"{name}_outliers.npy": npy_bytes(outliers)}
 
 @patch
 def write_shards(self: Preparer, items: list[Item]):
@@ -257,6 +264,14 @@ def _mean_std(acc: dict) -> dict:
 
 KEYS = ("vae_latent.npy", "dinov3.npy", "dinov3_patches.npy", "t5_hidden.npy", "t5_attention_mask.npy", "t5_hidden_flip.npy", "json")
 
+def key_dtypes(text_storage: str) -> dict:
+    "The dtype of every member of a sample, as the manifest records it."
+    out = {k: "float16" for k in KEYS if k.endswith(".npy")} | {"t5_attention_mask.npy": "bool", "json": "utf-8"}
+    if text_storage == "int8":
+        for name in ("t5_hidden", "t5_hidden_flip"):
+            out |= {f"{name}.npy": "int8", f"{name}_scale.npy": "float16", f"{name}_outliers.npy": "int16"}
+    return out
+
 def bytes_per_image(out: Path) -> dict:
     "Mean stored bytes per image by key over all shards under `out` (tar headers and padding included in 'total')."
     import tarfile
@@ -273,17 +288,18 @@ def bytes_per_image(out: Path) -> dict:
 
 def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float = 0.0, text_dim: int = 4096,
                                 max_tokens: int = 512, vision_dim: int = 1024, vision_stride: int = 64,
-                                bucket=(1024, 1024), latent_channels: int = 16) -> dict:
-    "Bytes per image at production shapes, from the same `npy_bytes` the shards use (synthetic arrays)."
+                                bucket=(1024, 1024), latent_channels: int = 16, text_storage: str = "int8") -> dict:
+    "Bytes per image at production shapes (the production preset stores text in int8), from the same `npy_bytes` the shards use."
     W, H = bucket
     f16 = np.float16
-    s = {"vae_latent.npy": len(npy_bytes(np.zeros((latent_channels, H // 8, W // 8), f16))),
-         "dinov3.npy": len(npy_bytes(np.zeros(vision_dim, f16))),
-         "dinov3_patches.npy": len(npy_bytes(np.zeros((H // vision_stride, W // vision_stride, vision_dim), f16))),
-         "t5_hidden.npy": len(npy_bytes(np.zeros((caption_tokens, text_dim), f16))),
-         "t5_attention_mask.npy": len(npy_bytes(np.zeros(max_tokens, bool))),
-         "t5_hidden_flip.npy": round(flip_fraction * len(npy_bytes(np.zeros((caption_tokens, text_dim), f16)))),
-         "json": 1800}
+    size = lambda shape, dtype=f16: len(npy_bytes(np.zeros(shape, dtype)))
+    k = OUTLIERS_PER_TOKEN
+    text = ({"t5_hidden.npy": size((caption_tokens, text_dim), np.int8), "t5_hidden_scale.npy": size((caption_tokens, 1 + k)),
+             "t5_hidden_outliers.npy": size((caption_tokens, k), np.int16)}
+            if text_storage == "int8" else {"t5_hidden.npy": size((caption_tokens, text_dim))})
+    s = {"vae_latent.npy": size((latent_channels, H // 8, W // 8)), "dinov3.npy": size(vision_dim),
+         "dinov3_patches.npy": size((H // vision_stride, W // vision_stride, vision_dim)), **text,
+         "t5_attention_mask.npy": size(max_tokens, bool), "t5_hidden_flip.npy": round(flip_fraction * sum(text.values())), "json": 1800}
     s["total"] = sum(s.values()) + 512 * (len(s) + 1)  # a tar header per member
     return s
 
@@ -311,11 +327,11 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     if not n_train + n_hold:
         raise PrepareError(f"nothing could be processed ({len(p.skipped)} images skipped; see {p.out / 'report.json'})")
     prev = old or {}
-    enc = encoder_info(getattr(p, "text_encoder", None), getattr(p, "vision_encoder", None), getattr(p, "codec", None))
+    enc = encoder_info(getattr(p, "text_encoder", None), getattr(p, "vision_encoder", None), getattr(p, "codec", None), cfg.encoders.text_storage)
     manifest = dict(version=1, made_with=want, images=str(p.images.resolve()), encoders=prev.get("encoders", {}) | enc, buckets=buckets,
                     counts=dict(train=n_train, holdout=n_hold), latent_stats=overall, empty_caption="empty_caption.safetensors",
                     latent_codec="latent_codec.safetensors" if cfg.encoders.latent == "pca" else None,
-                    keys={k: "float16" for k in KEYS if k.endswith(".npy")} | {"t5_attention_mask.npy": "bool", "json": "utf-8"},
+                    keys=key_dtypes(cfg.encoders.text_storage),
                     bytes_per_image=bytes_per_image(p.out), config=dict(data=cfg.to_dict()["data"], encoders=cfg.to_dict()["encoders"]))
     tmp = p.out / "manifest.json.tmp"; tmp.write_text(json.dumps(manifest, indent=1)); os.replace(tmp, p.out / "manifest.json")
     report = dict(skipped=p.skipped, encoded=len(pending), already_done=len(done),
