@@ -90,6 +90,7 @@ class TrainConfig:
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
     compile: bool = False
+    dist_timeout_min: float = 30.0 # under torchrun: how long processes wait for each other (process 0 validating) before the job fails
     repa_weight: float = 0.5      # representation alignment loss weight; 0 = off
     repa_block: int = 2           # align the image tokens after this block (1-based) with the stored DINO patch grid
     repa_on: str = "dropped"      # dropped: only samples whose DINO input was dropped | all
@@ -171,7 +172,7 @@ def validate_config(cfg: Config) -> Config:
                 "train.batch_size": t.batch_size, "train.grad_accum": t.grad_accum, "train.lr": t.lr,
                 "train.t_std": t.t_std, "train.time_shift": t.time_shift, "train.checkpoint_every": t.checkpoint_every,
                 "train.keep_checkpoints": t.keep_checkpoints, "train.log_every": t.log_every,
-                "train.max_bad_steps": t.max_bad_steps, "validate.n_images": v.n_images,
+                "train.max_bad_steps": t.max_bad_steps, "train.dist_timeout_min": t.dist_timeout_min, "validate.n_images": v.n_images,
                 "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor, "validate.batch_size": v.batch_size}
     for name, val in positive.items(): _require(val > 0, name, f"must be > 0, got {val}")
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")

@@ -15,7 +15,7 @@ from .encoders import dequantise_tokens
 
 # %% auto #0
 __all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'decoded_samples', 'condition', 'stack_conditions', 'stored_text',
-           'draw_modes', 'collate', 'Loader']
+           'draw_modes', 'part_of', 'collate', 'Loader']
 
 # %% ../nbs/07_data.ipynb #fe1e64cb
 class DataError(RuntimeError): "Shards that cannot be used with this config; the message names both sides."
@@ -71,7 +71,8 @@ def _raw_samples(shards: list[Path], on_error):
     "Undecoded samples (dicts of bytes) from `shards` in order; a shard that fails to read is reported and skipped."
     for shard in shards:
         try:
-            yield from wds.WebDataset(str(shard), shardshuffle=False, empty_check=False)
+            # nodesplitter=None: every process reads every shard; several processes split batches, not shards (chapter 12a)
+            yield from wds.WebDataset(str(shard), shardshuffle=False, empty_check=False, nodesplitter=None)
         except Exception as e:  # a truncated or corrupt tar: report it by name, keep going
             on_error(shard, e)
 
@@ -157,36 +158,47 @@ def draw_modes(n: int, probs, generator: torch.Generator) -> torch.Tensor:
     "CFG dropout mode per sample, indices into `MODES`, with probabilities `(uncond, text_only, dino_only, both)`."
     return torch.multinomial(torch.tensor(probs, dtype=torch.float64), n, replacement=True, generator=generator)
 
+def part_of(n: int, part: tuple[int, int] = (0, 1)) -> tuple[list[int], list[float]]:
+    """Positions in a global batch of `n` that process `rank` of `world` trains on, and their loss weights: a contiguous
+    share; a process whose share is empty (a bucket's last batch, smaller than the world) gets the first sample with weight 0."""
+    rank, world = part
+    lo, hi = rank * n // world, (rank + 1) * n // world
+    return (list(range(lo, hi)), [1.0] * (hi - lo)) if hi > lo else ([0], [0.0])
+
 def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.Generator, flip_p: float = 0.5,
-            probs=(0.10, 0.30, 0.05, 0.55)) -> dict:
-    "Decode, normalise, flip and drop conditions for one batch of raw samples from one bucket."
+            probs=(0.10, 0.30, 0.05, 0.55), part: tuple[int, int] = (0, 1)) -> dict:
+    """Decode, normalise, flip and drop conditions for process `part = (rank, world)`'s share of one global batch from one bucket.
+    Flips and dropout are drawn for the whole global batch, so the batch does not depend on how many processes share it."""
     n = len(samples)
     flips = (torch.rand(n, generator=generator) < flip_p).tolist()
     modes = draw_modes(n, probs, generator)
     keep_text = (modes == 1) | (modes == 3)
     keep_dino = (modes == 2) | (modes == 3)
+    index, weight = part_of(n, part)
     lat, cls, grid, texts = [], [], [], []
-    for s, flip, kt in zip(samples, flips, keep_text.tolist()):
+    for i in index:
+        s, flip = samples[i], flips[i]
         x = torch.from_numpy(_npy(s["vae_latent.npy"]).astype(np.float32))
         g = torch.from_numpy(_npy(s["dinov3_patches.npy"]).astype(np.float32))
         text_key = "t5_hidden_flip" if flip and "t5_hidden_flip.npy" in s else "t5_hidden"
         if flip: x, g = x.flip(-1), g.flip(1)  # latent (C, h, w) and grid (gh, gw, D) mirror together
         lat.append(x); grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
-        texts.append(stored_text(s, text_key) if kt else shards.empty_text)
+        texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)
     L = max(t.shape[0] for t in texts)
-    text = torch.zeros(n, L, texts[0].shape[1])
-    mask = torch.zeros(n, L, dtype=torch.bool)
+    text = torch.zeros(len(index), L, texts[0].shape[1])
+    mask = torch.zeros(len(index), L, dtype=torch.bool)
     for i, t in enumerate(texts): text[i, : len(t)] = t; mask[i, : len(t)] = True
     return dict(x=shards.normalise(torch.stack(lat), bucket), text=text, text_mask=mask, dino_cls=torch.stack(cls),
-                dino_patches=torch.stack(grid), dino_mask=keep_dino, modes=modes, flipped=torch.tensor(flips),
-                bucket=bucket, keys=[s["__key__"] for s in samples])
+                dino_patches=torch.stack(grid), dino_mask=keep_dino[index], modes=modes[index], flipped=torch.tensor(flips)[index],
+                bucket=bucket, keys=[samples[i]["__key__"] for i in index], index=torch.tensor(index), weight=torch.tensor(weight),
+                n_global=n, n_dino_global=int(keep_dino.sum()))
 
 class Loader:
-    "Endless model batches from `cfg`'s shards, with a position `(epoch, batch)` that a checkpoint can restore."
-    def __init__(self, shards: Shards, cfg: Config, position=(0, 0), on_error=None):
+    "Endless model batches from `cfg`'s shards (process `part = (rank, world)`'s share of each), with a position `(epoch, batch)` that a checkpoint can restore."
+    def __init__(self, shards: Shards, cfg: Config, position=(0, 0), on_error=None, part: tuple[int, int] = (0, 1)):
         t = cfg.train
-        self.shards, self.cfg = shards, cfg
+        self.shards, self.cfg, self.part = shards, cfg, part
         self.stream = BucketBatches(shards, t.batch_size, t.seed, cfg.data.shuffle_buffer, on_error)
         self.probs = (t.p_uncond, t.p_text_only, t.p_dino_only, t.p_both)
         self.epoch, self.next_batch = position
@@ -201,6 +213,6 @@ class Loader:
                 got = True
                 g = torch.Generator().manual_seed(int(np.random.SeedSequence([self.cfg.train.seed, self.epoch, k]).generate_state(1)[0]))
                 self.next_batch = k + 1
-                yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs)
+                yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs, self.part)
             if not got and self.next_batch == 0: raise DataError(f"no readable samples in {self.shards.root}")
             self.epoch, self.next_batch = self.epoch + 1, 0

@@ -15,6 +15,7 @@ from torch.utils.tensorboard import SummaryWriter
 from tqdm.auto import tqdm
 from .config import Config, TrainConfig, add_config_args, config_from_args
 from .data import DataError, Loader, Shards, condition, decoded_samples
+from .distributed import join_processes, leave_processes
 from .encoders import latent_codec
 from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
 from .model import NanoDiT, WeightsMismatch, token_grid
@@ -54,43 +55,46 @@ class REPAProjector(nn.Module):
         self.net = nn.Sequential(nn.Linear(width, 2 * width), nn.SiLU(), nn.Linear(2 * width, vision_dim))
     def forward(self, tokens): return self.net(tokens)
 
-def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int, aligned) -> torch.Tensor:
-    "Mean over the `aligned` samples `(B,)` of 1 - cosine(projected token, DINO patch feature on the `h x w` token grid)."
+def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int) -> torch.Tensor:
+    "Per sample `(B,)`: the mean over tokens of 1 - cosine(projected token, DINO patch feature on the `h x w` token grid)."
     target = token_grid(dino_patches.float(), h, w)
-    per_sample = (1 - F.cosine_similarity(projector(tokens).float(), target, dim=-1)).mean(1)
-    weight = aligned.to(per_sample.dtype)
-    return (per_sample * weight).sum() / weight.sum().clamp(min=1)
+    return (1 - F.cosine_similarity(projector(tokens).float(), target, dim=-1)).mean(1)
 
 # %% ../nbs/12_train.ipynb #a1b2c305
 CONDITION_KEYS = ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
 
-def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, device, autocast) -> tuple[torch.Tensor, dict]:
-    "The loss to back-propagate for one micro-batch, and its figures for `StepStats` (still on the device)."
+def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, device, autocast, world: int = 1) -> tuple[torch.Tensor, dict]:
+    """The loss to back-propagate for this process's share of one micro-batch, and its figures for `StepStats` (still on the device).
+    Timesteps and noise are drawn for the whole global batch and sliced, and the loss is the share's sum over the global batch size
+    times `world`: averaged over the processes by DDP, it is the one-process mean."""
     tc, p = cfg.train, cfg.model.patch_size
     x0 = batch["x"].to(device, non_blocking=True)
     cond = {k: batch[k].to(device, non_blocking=True) for k in CONDITION_KEYS}
+    n, index, weight = batch["n_global"], batch["index"].to(device), batch["weight"].to(device)
     h, w = x0.shape[-2] // p, x0.shape[-1] // p
-    noise = torch.randn(x0.shape, generator=noise_gen, device=device)
-    t = shift_t(sample_t(x0.shape[0], tc.t_mean, tc.t_std, noise_gen, device), resolution_shift(h * w, tc.shift_ref_tokens) * tc.time_shift)
+    noise = torch.randn((n, *x0.shape[1:]), generator=noise_gen, device=device)[index]
+    t = shift_t(sample_t(n, tc.t_mean, tc.t_std, noise_gen, device), resolution_shift(h * w, tc.shift_ref_tokens) * tc.time_shift)[index]
     with autocast:
         out = forward(noisy(x0, noise, t), t, **cond, features_at=tc.repa_block if projector else None)
     v, tokens = out if projector else (out, None)
     per_sample = flow_loss(v, x0, noise)
-    loss = per_sample.mean()
-    figures = dict(per_sample=per_sample.detach(), t=t, v_pred_sq=v.detach().float().pow(2).mean(),
-                   v_target_sq=(noise - x0).pow(2).mean(), samples=x0.shape[0], tokens=x0.shape[0] * h * w)
+    loss = (per_sample * weight).sum() * (world / n)
+    figures = dict(per_sample=per_sample.detach(), weight=weight, t=t, v_pred_sq=v.detach().float().pow(2).mean(),
+                   v_target_sq=(noise - x0).pow(2).mean(), samples=n, tokens=n * h * w)
     if projector:
-        aligned = ~cond["dino_mask"] if tc.repa_on == "dropped" else torch.ones_like(cond["dino_mask"])
-        repa = repa_loss(projector, tokens, cond["dino_patches"], h, w, aligned)
-        loss = loss + tc.repa_weight * repa
+        dropped = tc.repa_on == "dropped"
+        aligned = (~cond["dino_mask"] if dropped else torch.ones_like(cond["dino_mask"])) * weight
+        n_aligned = max(n - batch["n_dino_global"] if dropped else n, 1)
+        repa = (repa_loss(projector, tokens, cond["dino_patches"], h, w) * aligned).sum() / n_aligned   # this share's part of the mean
+        loss = loss + tc.repa_weight * world * repa
         figures["repa"] = repa.detach()
     return loss, figures
 
 class StepStats:
-    "Figures of the current optimizer step and of the current log window."
+    "Figures of the current optimizer step and of the current log window; the loss and REPA figures are summed over processes."
     T_BINS = (0.0, 0.3, 0.6, 1.0001)   # losses at different noise levels differ by an order of magnitude
 
-    def __init__(self): self.micro = []; self.new_window()
+    def __init__(self, reduce=lambda t: t): self.reduce, self.micro = reduce, []; self.new_window()
 
     def new_window(self):
         self.started, self.samples, self.tokens = time.time(), 0, 0
@@ -100,20 +104,24 @@ class StepStats:
     def add(self, figures: dict): self.micro.append(figures)
 
     def end_step(self) -> float:
-        "Fold the step's micro-batches into the window (one transfer from the device); the step's mean loss."
+        "Fold the step's micro-batches into the window (one transfer from the device); the step's mean loss over its global batches."
         micro, self.micro = self.micro, []
-        loss = torch.stack([f["per_sample"].mean() for f in micro]).mean().item()
-        per_sample, t = torch.cat([f["per_sample"] for f in micro]).cpu().numpy(), torch.cat([f["t"] for f in micro]).cpu().numpy()
+        shared = torch.stack([sum((f["per_sample"] * f["weight"]).sum() for f in micro),
+                              sum(f.get("repa", torch.zeros((), device=f["per_sample"].device)) for f in micro) / len(micro)])
+        loss_sum, repa = self.reduce(shared.float()).tolist()
+        loss = loss_sum / sum(f["samples"] for f in micro)
+        per_sample = torch.cat([f["per_sample"][f["weight"] > 0] for f in micro]).cpu().numpy()
+        t = torch.cat([f["t"][f["weight"] > 0] for f in micro]).cpu().numpy()
         idx = np.digitize(t, self.T_BINS) - 1
         np.add.at(self.bins, (idx, 0), per_sample); np.add.at(self.bins, (idx, 1), 1)
         self.v_pred_sq = torch.stack([f["v_pred_sq"] for f in micro]).mean().item()
         self.v_target_sq = torch.stack([f["v_target_sq"] for f in micro]).mean().item()
-        if "repa" in micro[0]: self.repa = torch.stack([f["repa"] for f in micro]).mean().item()
+        if "repa" in micro[0]: self.repa = repa
         self.samples += sum(f["samples"] for f in micro); self.tokens += sum(f["tokens"] for f in micro)
         return loss
 
     def scalars(self, loss: float, grad_norm: float, lr: float) -> dict:
-        "TensorBoard scalars for the window that ends now; starts a new window."
+        "TensorBoard scalars for the window that ends now (images/s over all processes; t-bins and velocities of this process); starts a new window."
         dt = max(time.time() - self.started, 1e-9)
         out = dict(loss=loss, grad_norm=grad_norm, lr=lr, v_pred_rms=math.sqrt(self.v_pred_sq), v_target_rms=math.sqrt(self.v_target_sq),
                    samples_per_s=self.samples / dt, tokens_per_s=self.tokens / dt)
@@ -158,9 +166,9 @@ class VisualDebug:
 class TrainingError(RuntimeError): "Training cannot go on; the message says why."
 
 def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print) -> dict:
-    "Train `cfg` on the shards in `shards` into the run folder `out`; returns the per-step history of this invocation."
+    """Train `cfg` on the shards in `shards` into the run folder `out`; returns the per-step history of this invocation.
+    Under torchrun, each process trains on its share of every global batch (chapter 12a) and process 0 alone writes."""
     tc = cfg.train
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     shards_root = Path(shards or cfg.data.shards)
     data = Shards(shards_root, latent_norm=cfg.data.latent_norm); data.check(cfg)   # fail before any work if they don't fit
     run = RunFolder(out or f"experiments/{datetime.now():%Y%m%d-%H%M%S}")
@@ -168,7 +176,16 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
     if resume not in (None, "latest") and not (Path(resume) / "state.json").is_file():
         raise TrainingError(f"--resume {resume}: not a checkpoint folder (no state.json)")
     with ExitStack() as cleanup:
-        cleanup.enter_context(run.lock(log))
+        procs = join_processes(tc.dist_timeout_min)
+        cleanup.callback(leave_processes, procs)
+        device, main = procs.device, procs.main
+        if not main: log = lambda *a: None   # one process speaks for the job
+        if tc.batch_size % procs.world:
+            raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
+                                f"use a multiple of {procs.world}")
+        small = [f"{name} ({b['count']})" for name, b in data.buckets.items() if b["count"] < tc.batch_size]
+        if small: log(f"note: buckets with fewer samples than one global batch of {tc.batch_size} train on partial batches only: {', '.join(small)}")
+        if main: cleanup.enter_context(run.lock(log))
 
         # the model, its EMA, the REPA projector, the optimiser and the RNG: everything a checkpoint restores
         random.seed(tc.seed); np.random.seed(tc.seed); torch.manual_seed(tc.seed)
@@ -178,50 +195,60 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         modules = dict(model=model, ema=ema.model) | (dict(repa=projector) if projector else {})
         trained = [p for name, m in modules.items() if name != "ema" for p in m.parameters()]
         opt = torch.optim.AdamW(trained, lr=tc.lr, betas=(0.9, 0.999), weight_decay=tc.weight_decay, fused=True)
-        noise_gen = torch.Generator(device).manual_seed(tc.seed)
+        noise_gen = torch.Generator(device).manual_seed(tc.seed)   # the same draws on every process
         step, position, skipped_total = 0, (0, 0), 0
         ckpt = newest_readable_checkpoint(run, log) if resume == "latest" else read_checkpoint(resume) if resume else None
         if ckpt:
             state = restore_checkpoint(ckpt, modules, opt, noise_gen)
             step, position, skipped_total = state["step"], tuple(state["data_position"]), state.get("skipped_steps", 0)
             log(f"resumed from {ckpt['path']} at step {step}")
-        run.config.write_text(cfg.to_json())
+            if state.get("world_size", 1) != procs.world:
+                log(f"note: the checkpoint was written by {state.get('world_size', 1)} process(es), this job has {procs.world}: "
+                    "the sample order continues unchanged; steps equal the original up to floating-point summation order")
+        if main: run.config.write_text(cfg.to_json())
 
         def validation_due(s): return tc.validate_every and s % tc.validate_every == 0
         def validate(ckpt_path): log(report(validate_checkpoint(ckpt_path, log=log)))
         if ckpt and validation_due(step) and step not in run.validation_steps():
-            validate(ckpt["path"])  # the last run stopped between this checkpoint and its validation
+            if main: validate(ckpt["path"])  # the last run stopped between this checkpoint and its validation
+            procs.barrier()
 
-        # data, compiled forward, autocast, logging, visual debug, signals
-        loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"))
+        # data, DDP-wrapped and compiled forward, autocast, logging, visual debug, signals
+        loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"),
+                        part=(procs.rank, procs.world))
         batches = iter(loader)
-        forward = torch.compile(model) if tc.compile else model
+        ddp_model, ddp_projector = procs.wrap(model), procs.wrap(projector) if projector else None
+        forward = torch.compile(ddp_model) if tc.compile else ddp_model
         autocast = torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext()
-        writer = cleanup.enter_context(SummaryWriter(str(run.tensorboard)))
-        sampler = Sampler(ema.model, cfg, data, latent_codec(cfg.encoders, shards_root, device), device)
-        debug = VisualDebug(sampler) if tc.visual_debug_every else None
+        writer = cleanup.enter_context(SummaryWriter(str(run.tensorboard))) if main else None
+        debug = None
+        if main and tc.visual_debug_every:
+            debug = VisualDebug(Sampler(ema.model, cfg, data, latent_codec(cfg.encoders, shards_root, device), device))
         stop = {"signal": None}
         def request_stop(signum, frame): stop["signal"] = signal.Signals(signum).name
         for s in (signal.SIGINT, signal.SIGTERM): cleanup.callback(signal.signal, s, signal.signal(s, request_stop))
 
         def checkpoint():
             state = dict(data_position=list(loader.position), skipped_steps=skipped_total, config=cfg.to_dict(),
-                         shards=str(shards_root.resolve()), time=time.time())
+                         shards=str(shards_root.resolve()), time=time.time(), world_size=procs.world)
             return save_checkpoint(run, step, modules, opt, noise_gen, state, tc.keep_checkpoints)
 
-        stats, history, bad_in_row, saved_at = StepStats(), [], 0, step
+        stats, history, bad_in_row, saved_at, stopped = StepStats(procs.sum), [], 0, step, False
         headless = not sys.stderr.isatty()  # no progress bar in logs: a plain line every log_every steps instead
-        bar = cleanup.enter_context(tqdm(total=end, initial=step, desc="train", dynamic_ncols=True, disable=headless))
-        while step < end and not stop["signal"]:
+        bar = cleanup.enter_context(tqdm(total=end, initial=step, desc="train", dynamic_ncols=True, disable=headless or not main))
+        while step < end:
+            stopped = procs.any(stop["signal"] is not None)   # a signal to any process stops all of them at the same step
+            if stopped: break
             # learning rate of this step
             lr = lr_at(step, tc)
             for group in opt.param_groups: group["lr"] = lr
 
-            # forward and backward over the micro-batches
+            # forward and backward over the micro-batches; DDP averages the gradients once, after the last
             model.train()
-            for _ in range(tc.grad_accum):
-                loss, figures = micro_batch_loss(forward, projector, next(batches), cfg, noise_gen, device, autocast)
-                (loss / tc.grad_accum).backward()
+            for micro in range(tc.grad_accum):
+                with procs.no_sync(ddp_model, ddp_projector) if micro < tc.grad_accum - 1 else nullcontext():
+                    loss, figures = micro_batch_loss(forward, ddp_projector, next(batches), cfg, noise_gen, device, autocast, procs.world)
+                    (loss / tc.grad_accum).backward()
                 stats.add(figures)
             loss = stats.end_step()
             grad_norm = nn.utils.clip_grad_norm_(trained, tc.grad_clip if tc.grad_clip > 0 else float("inf")).item()
@@ -231,7 +258,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
                 opt.zero_grad(set_to_none=True)
                 bad_in_row += 1
                 skipped_total += 1
-                writer.add_scalar("train/skipped_steps", skipped_total, step)
+                if writer: writer.add_scalar("train/skipped_steps", skipped_total, step)
                 log(f"step {step}: non-finite {'loss' if not math.isfinite(loss) else 'gradient'}, step skipped ({bad_in_row} in a row)")
                 if bad_in_row >= tc.max_bad_steps:
                     raise TrainingError(f"{bad_in_row} non-finite steps in a row at step {step} (train.max_bad_steps={tc.max_bad_steps}); "
@@ -248,20 +275,26 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             bar.update(1)
             bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}")
 
-            # logging, visual debug, checkpoints and validation
+            # logging, visual debug, checkpoints and validation: process 0 writes; the others wait for it in the next step's all-reduce
             if step % tc.log_every == 0 or step == end:
                 scalars = stats.scalars(loss, grad_norm, lr)
-                for k, v in scalars.items(): writer.add_scalar(f"train/{k}", v, step)
-                if headless: log(f"step {step}/{end} loss {loss:.4f} lr {lr:.2e} grad {grad_norm:.3f} {scalars['samples_per_s']:.1f} samples/s")
+                if writer:
+                    for k, v in scalars.items(): writer.add_scalar(f"train/{k}", v, step)
+                speed = f"{scalars['samples_per_s']:.1f} samples/s" + (
+                    f" over {procs.world} processes ({scalars['samples_per_s'] / procs.world:.1f} each)" if procs.world > 1 else "")
+                if headless: log(f"step {step}/{end} loss {loss:.4f} lr {lr:.2e} grad {grad_norm:.3f} {speed}")
             if debug and step % tc.visual_debug_every == 0:
                 grid = debug({"ema": ema.model, "raw": model}, run.visual_debug(step))
                 writer.add_image("visual_debug", np.asarray(Image.open(grid)), step, dataformats="HWC")
             if step % tc.checkpoint_every == 0 or validation_due(step):
-                ckpt_path = checkpoint()
+                if main:
+                    ckpt_path = checkpoint()
+                    if validation_due(step): validate(ckpt_path)
                 saved_at = step
-                if validation_due(step): validate(ckpt_path)
-        if step != saved_at: checkpoint()
-        if stop["signal"]: log(f"{stop['signal']} received: saved a checkpoint at step {step} and stopped")
+        if step != saved_at:
+            if main: checkpoint()
+            procs.barrier()
+        if stopped: log(f"{stop['signal'] or 'a stop signal to another process'} received: saved a checkpoint at step {step} and stopped")
     return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total)
 
 # %% ../nbs/12_train.ipynb #79d9eebb
