@@ -158,23 +158,26 @@ def draw_modes(n: int, probs, generator: torch.Generator) -> torch.Tensor:
     "CFG dropout mode per sample, indices into `MODES`, with probabilities `(uncond, text_only, dino_only, both)`."
     return torch.multinomial(torch.tensor(probs, dtype=torch.float64), n, replacement=True, generator=generator)
 
-def part_of(n: int, part: tuple[int, int] = (0, 1)) -> tuple[list[int], list[float]]:
-    """Positions in a global batch of `n` that process `rank` of `world` trains on, and their loss weights: a contiguous
-    share; a process whose share is empty (a bucket's last batch, smaller than the world) gets the first sample with weight 0."""
+def part_of(n: int, part: tuple[int, int] = (0, 1), size: int | None = None) -> tuple[list[int], list[float]]:
+    """Positions in a global batch of `n` that process `rank` of `world` trains on, and their loss weights: a contiguous share.
+    Zero-weight stand-ins (the batch's first sample) fill the share up to `size` (fixed shapes for a compiled model), or to one
+    sample where it is empty (a bucket's last batch, smaller than the world), so that every process runs the same steps."""
     rank, world = part
     lo, hi = rank * n // world, (rank + 1) * n // world
-    return (list(range(lo, hi)), [1.0] * (hi - lo)) if hi > lo else ([0], [0.0])
+    fill = max(size or 0, 1) - (hi - lo)
+    return list(range(lo, hi)) + [0] * max(fill, 0), [1.0] * (hi - lo) + [0.0] * max(fill, 0)
 
 def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.Generator, flip_p: float = 0.5,
-            probs=(0.10, 0.30, 0.05, 0.55), part: tuple[int, int] = (0, 1)) -> dict:
+            probs=(0.10, 0.30, 0.05, 0.55), part: tuple[int, int] = (0, 1), fixed: tuple[int, int] | None = None) -> dict:
     """Decode, normalise, flip and drop conditions for process `part = (rank, world)`'s share of one global batch from one bucket.
-    Flips and dropout are drawn for the whole global batch, so the batch does not depend on how many processes share it."""
+    Flips and dropout are drawn for the whole global batch, so the batch does not depend on how many processes share it.
+    `fixed = (share size, text length)` pads every batch to those shapes (with zero-weight stand-ins and masked text)."""
     n = len(samples)
     flips = (torch.rand(n, generator=generator) < flip_p).tolist()
     modes = draw_modes(n, probs, generator)
     keep_text = (modes == 1) | (modes == 3)
     keep_dino = (modes == 2) | (modes == 3)
-    index, weight = part_of(n, part)
+    index, weight = part_of(n, part, fixed[0] if fixed else None)
     lat, cls, grid, texts = [], [], [], []
     for i in index:
         s, flip = samples[i], flips[i]
@@ -185,7 +188,7 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
         lat.append(x); grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
         texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)
-    L = max(t.shape[0] for t in texts)
+    L = fixed[1] if fixed else max(t.shape[0] for t in texts)
     text = torch.zeros(len(index), L, texts[0].shape[1])
     mask = torch.zeros(len(index), L, dtype=torch.bool)
     for i, t in enumerate(texts): text[i, : len(t)] = t; mask[i, : len(t)] = True
@@ -196,9 +199,10 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
 
 class Loader:
     "Endless model batches from `cfg`'s shards (process `part = (rank, world)`'s share of each), with a position `(epoch, batch)` that a checkpoint can restore."
-    def __init__(self, shards: Shards, cfg: Config, position=(0, 0), on_error=None, part: tuple[int, int] = (0, 1)):
+    def __init__(self, shards: Shards, cfg: Config, position=(0, 0), on_error=None, part: tuple[int, int] = (0, 1),
+                 fixed: tuple[int, int] | None = None):
         t = cfg.train
-        self.shards, self.cfg, self.part = shards, cfg, part
+        self.shards, self.cfg, self.part, self.fixed = shards, cfg, part, fixed
         self.stream = BucketBatches(shards, t.batch_size, t.seed, cfg.data.shuffle_buffer, on_error)
         self.probs = (t.p_uncond, t.p_text_only, t.p_dino_only, t.p_both)
         self.epoch, self.next_batch = position
@@ -213,6 +217,6 @@ class Loader:
                 got = True
                 g = torch.Generator().manual_seed(int(np.random.SeedSequence([self.cfg.train.seed, self.epoch, k]).generate_state(1)[0]))
                 self.next_batch = k + 1
-                yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs, self.part)
+                yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs, self.part, self.fixed)
             if not got and self.next_batch == 0: raise DataError(f"no readable samples in {self.shards.root}")
             self.epoch, self.next_batch = self.epoch + 1, 0

@@ -26,7 +26,7 @@ from .validate import report, validate_checkpoint
 
 # %% auto #0
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'VisualDebug',
-           'TrainingError', 'train', 'main']
+           'CompileLog', 'TrainingError', 'train', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -163,6 +163,23 @@ class VisualDebug:
         return out_dir / "grid.png"
 
 # %% ../nbs/12_train.ipynb #329e2c0e
+class CompileLog:
+    "Logs each bucket's first compilation with its time, and any recompilation after that (which padding to fixed shapes should prevent)."
+    def __init__(self, log):
+        self.log, self.buckets, self.graphs = log, set(), 0
+
+    def after_step(self, step: int, buckets: list[str], seconds: float, writer=None):
+        from torch._dynamo.utils import counters
+        graphs = counters["stats"]["unique_graphs"]
+        new = [b for b in dict.fromkeys(buckets) if b not in self.buckets]
+        if new:
+            self.buckets.update(new)
+            self.log(f"compiled for bucket {', '.join(new)}: step {step} took {seconds:.1f}s ({len(self.buckets)} buckets, {graphs} graphs so far)")
+        elif graphs > self.graphs:
+            self.log(f"warning: recompiled at step {step} ({graphs} graphs): a shape changed that should not have")
+        self.graphs = graphs
+        if writer: writer.add_scalar("train/compiled_graphs", graphs, step)
+
 class TrainingError(RuntimeError): "Training cannot go on; the message says why."
 
 def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print) -> dict:
@@ -180,6 +197,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         cleanup.callback(leave_processes, procs)
         device, main = procs.device, procs.main
         if not main: log = lambda *a: None   # one process speaks for the job
+        if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} ({tc.batch_size // procs.world} per process)")
         if tc.batch_size % procs.world:
             raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
                                 f"use a multiple of {procs.world}")
@@ -214,11 +232,16 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             procs.barrier()
 
         # data, DDP-wrapped and compiled forward, autocast, logging, visual debug, signals
+        compiled = tc.compile == "on" or (tc.compile == "auto" and device.type == "cuda")
+        # compiled: every batch padded to one shape per bucket (full share, text_max_tokens), so each bucket compiles once
+        fixed = (tc.batch_size // procs.world, cfg.encoders.text_max_tokens) if compiled else None
         loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"),
-                        part=(procs.rank, procs.world))
+                        part=(procs.rank, procs.world), fixed=fixed)
         batches = iter(loader)
         ddp_model, ddp_projector = procs.wrap(model), procs.wrap(projector) if projector else None
-        forward = torch.compile(ddp_model) if tc.compile else ddp_model
+        if compiled: torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 2 * len(data.buckets))
+        forward = torch.compile(ddp_model, dynamic=False) if compiled else ddp_model
+        compiles = CompileLog(log) if compiled else None
         autocast = torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext()
         writer = cleanup.enter_context(SummaryWriter(str(run.tensorboard))) if main else None
         debug = None
@@ -245,12 +268,16 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
 
             # forward and backward over the micro-batches; DDP averages the gradients once, after the last
             model.train()
+            started, step_buckets = time.time(), []
             for micro in range(tc.grad_accum):
+                batch = next(batches)
+                step_buckets.append(batch["bucket"])
                 with procs.no_sync(ddp_model, ddp_projector) if micro < tc.grad_accum - 1 else nullcontext():
-                    loss, figures = micro_batch_loss(forward, ddp_projector, next(batches), cfg, noise_gen, device, autocast, procs.world)
+                    loss, figures = micro_batch_loss(forward, ddp_projector, batch, cfg, noise_gen, device, autocast, procs.world)
                     (loss / tc.grad_accum).backward()
                 stats.add(figures)
             loss = stats.end_step()
+            if compiles: compiles.after_step(step + 1, step_buckets, time.time() - started, writer)
             grad_norm = nn.utils.clip_grad_norm_(trained, tc.grad_clip if tc.grad_clip > 0 else float("inf")).item()
 
             # a non-finite step is skipped; too many in a row end the run
