@@ -9,12 +9,12 @@ from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 from .config import ModelConfig, PRESETS
-from .model import NanoDiT
+from .model import NanoDiT, synthetic_batch
 
 # %% auto #0
-__all__ = ['SIZES', 'QUALITY_SET', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side', 'synthetic_batch',
-           'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage',
-           'bench_sample', 'quality_shards', 'bench_quality', 'quality_line', 'bench_gpu', 'main']
+__all__ = ['SIZES', 'QUALITY_SET', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side', 'train_step_fn',
+           'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage', 'bench_sample',
+           'quality_shards', 'bench_quality', 'quality_line', 'bench_gpu', 'main']
 
 # %% ../nbs/14_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -51,16 +51,6 @@ def build_side(side: str, hidden: int, depth: int, heads: int, text_dim: int, vi
     return m, lambda b: m(b["x"], encoder_hidden_states=b["text"], timestep=b["t"] * 1000,
                           encoder_attention_mask=b["text_mask"].long(),
                           added_cond_kwargs={"resolution": None, "aspect_ratio": None}).sample
-
-def synthetic_batch(batch: int, latent_hw: int, text_tokens: int, text_dim: int, vision_dim: int, device="cpu") -> dict:
-    g = torch.Generator().manual_seed(0)
-    mask = torch.ones(batch, text_tokens, dtype=torch.bool); mask[:, int(text_tokens * 0.8):] = False
-    grid = latent_hw // 2
-    b = dict(x=torch.randn(batch, 16, latent_hw, latent_hw, generator=g), t=torch.rand(batch, generator=g),
-             text=torch.randn(batch, text_tokens, text_dim, generator=g), text_mask=mask,
-             dino_cls=torch.randn(batch, vision_dim, generator=g),
-             dino_patches=torch.randn(batch, grid, grid, vision_dim, generator=g), dino_mask=torch.ones(batch, dtype=torch.bool))
-    return {k: v.to(device) for k, v in b.items()}
 
 def train_step_fn(model, forward, batch):
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #e3ac0340
 from __future__ import annotations
-import argparse, dataclasses, difflib, json, math, typing
+import argparse, dataclasses, difflib, json, math, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
@@ -64,8 +64,10 @@ class ModelConfig:
 @dataclass
 class TrainConfig:
     total_steps: int = 600        # optimizer steps; the lr schedule is defined over these
-    batch_size: int = 32          # micro-batch
+    batch_size: int | str = 32    # global micro-batch, or "auto": the largest that fits memory_limit_gib (measured on the GPU)
     grad_accum: int = 1           # effective batch = batch_size * grad_accum
+    effective_batch: int = 0      # with batch_size auto: images per optimizer step (grad_accum follows)
+    memory_limit_gib: float = 0.0 # with batch_size auto: the peak a micro-batch may reach; 0 = 90% of the GPU's memory
     lr: float = 1e-3
     min_lr: float = 1e-5
     warmup_steps: int = 100
@@ -124,7 +126,7 @@ _PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max
                             vision="dinov3", vision_model="facebook/dinov3-vitl16-pretrain-lvd1689m",
                             vision_stride=64,
                             latent="flux", latent_model="black-forest-labs/FLUX.1-dev", batch_size=8)
-_PRODUCTION_TRAIN = dict(total_steps=6000, batch_size=1, grad_accum=256, lr=3e-4, min_lr=1e-6, repa_weight=0.0,
+_PRODUCTION_TRAIN = dict(total_steps=6000, batch_size="auto", effective_batch=256, memory_limit_gib=22.0, lr=3e-4, min_lr=1e-6, repa_weight=0.0,
                          warmup_steps=500, precision="bf16", ema_decay=0.9999, ema_warmup=500,
                          checkpoint_every=500, visual_debug_every=100, validate_every=5000)
 
@@ -169,12 +171,17 @@ def validate_config(cfg: Config) -> Config:
                 "model.num_heads": m.num_heads, "model.patch_size": m.patch_size, "model.mlp_ratio": m.mlp_ratio,
                 "model.latent_channels": m.latent_channels, "model.text_dim": m.text_dim,
                 "model.vision_dim": m.vision_dim, "train.total_steps": t.total_steps,
-                "train.batch_size": t.batch_size, "train.grad_accum": t.grad_accum, "train.lr": t.lr,
+                "train.grad_accum": t.grad_accum, "train.lr": t.lr,
                 "train.t_std": t.t_std, "train.time_shift": t.time_shift, "train.checkpoint_every": t.checkpoint_every,
                 "train.keep_checkpoints": t.keep_checkpoints, "train.log_every": t.log_every,
                 "train.max_bad_steps": t.max_bad_steps, "train.dist_timeout_min": t.dist_timeout_min, "validate.n_images": v.n_images,
                 "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor, "validate.batch_size": v.batch_size}
     for name, val in positive.items(): _require(val > 0, name, f"must be > 0, got {val}")
+    _require(t.batch_size == "auto" or isinstance(t.batch_size, int) and t.batch_size > 0, "train.batch_size",
+             f"must be a number > 0 or auto, got {t.batch_size!r}")
+    _require(t.batch_size != "auto" or t.effective_batch > 0, "train.effective_batch",
+             "train.batch_size=auto needs the images per optimizer step: set train.effective_batch (e.g. 256)")
+    _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", f"must be >= 0 (0 = 90% of the GPU), got {t.memory_limit_gib}")
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")
     bad = [b for b in scaled_buckets(d.bucket_area) if b[0] % e.vision_stride or b[1] % e.vision_stride]
     _require(not bad, "encoders.vision_stride", f"{e.vision_stride} must divide every bucket side; these buckets at "
@@ -214,6 +221,11 @@ def validate_config(cfg: Config) -> Config:
 
 # %% ../nbs/00_config.ipynb #12c0cf19
 def _coerce(name: str, typ, val):
+    if isinstance(typ, types.UnionType):   # e.g. int | str: a number, or a word such as "auto"
+        for option in typing.get_args(typ):
+            try: return _coerce(name, option, val)
+            except ConfigError: pass
+        raise ConfigError(f"{name}: expected {typ}, got {val!r}")
     if typ is bool:
         if isinstance(val, bool): return val
         if isinstance(val, str) and val.lower() in ("true", "false"): return val.lower() == "true"

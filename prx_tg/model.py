@@ -13,7 +13,7 @@ from .config import ModelConfig, PRESETS
 # %% auto #0
 __all__ = ['timestep_embedding', 'rope_2d', 'apply_rope', 'modulate', 'token_grid', 'QKNorm', 'SelfAttention', 'CrossAttention',
            'Block', 'NanoDiT', 'nanodit_toy', 'nanodit_baseline', 'nanodit_production', 'param_table',
-           'WeightsMismatch', 'check_weights', 'load_weights']
+           'synthetic_batch', 'WeightsMismatch', 'check_weights', 'load_weights']
 
 # %% ../nbs/06_model.ipynb #120ebf63
 def timestep_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0, max_period: float = 10000.0) -> torch.Tensor:
@@ -201,6 +201,17 @@ def param_table(model: nn.Module) -> list[tuple[str, int]]:
         rows[part] = rows.get(part, 0) + p.numel()
     out = sorted(rows.items(), key=lambda r: -r[1])
     return out + [("total", sum(rows.values()))]
+
+def synthetic_batch(batch: int, latent_hw, text_tokens: int, text_dim: int, vision_dim: int, device="cpu", latent_channels: int = 16) -> dict:
+    "Random model inputs of the given shapes (latent `hw` or `(h, w)`, DINO grid at half the latent size, 80% real text tokens): for benchmarks and memory probes."
+    h, w = (latent_hw, latent_hw) if isinstance(latent_hw, int) else latent_hw
+    g = torch.Generator().manual_seed(0)
+    mask = torch.ones(batch, text_tokens, dtype=torch.bool); mask[:, int(text_tokens * 0.8):] = False
+    b = dict(x=torch.randn(batch, latent_channels, h, w, generator=g), t=torch.rand(batch, generator=g),
+             text=torch.randn(batch, text_tokens, text_dim, generator=g), text_mask=mask,
+             dino_cls=torch.randn(batch, vision_dim, generator=g),
+             dino_patches=torch.randn(batch, max(h // 2, 1), max(w // 2, 1), vision_dim, generator=g), dino_mask=torch.ones(batch, dtype=torch.bool))
+    return {k: v.to(device) for k, v in b.items()}
 
 class WeightsMismatch(ValueError): "Stored weights that do not fit the model they are loaded into."
 

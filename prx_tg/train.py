@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_train.ipynb #56c0e032
 from __future__ import annotations
-import argparse, copy, json, math, random, signal, sys, time
+import argparse, copy, dataclasses, json, math, random, signal, sys, time
 from contextlib import ExitStack, nullcontext
 from datetime import datetime
 from pathlib import Path
@@ -18,15 +18,16 @@ from .data import DataError, Loader, Shards, condition, decoded_samples
 from .distributed import join_processes, leave_processes
 from .encoders import latent_codec
 from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
-from .model import NanoDiT, WeightsMismatch, token_grid
+from .model import NanoDiT, WeightsMismatch, synthetic_batch, token_grid
 from .run_folder import (CheckpointError, RunFolder, RunLocked, newest_readable_checkpoint, read_checkpoint,
                                restore_checkpoint, save_checkpoint)
 from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'VisualDebug',
-           'CompileLog', 'TrainingError', 'train', 'main']
+__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
+           'fitting_micro_batch', 'step_peak_bytes', 'resolve_micro_batch', 'bucket_shape', 'VisualDebug', 'CompileLog',
+           'train', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -131,6 +132,64 @@ class StepStats:
         self.new_window()
         return out
 
+# %% ../nbs/12_train.ipynb #12b00002
+class TrainingError(RuntimeError): "Training cannot go on; the message says why."
+
+def fitting_micro_batch(effective: int, world: int, limit_bytes: float, peak_bytes) -> int:
+    "The largest per-process micro-batch `m` (with `m * world` dividing `effective`) whose measured `peak_bytes(m)` stays within `limit_bytes`."
+    best, peak = None, None
+    for m in (m for m in range(1, effective // world + 1) if effective % (m * world) == 0):   # peak memory grows with m
+        try: peak = peak_bytes(m)
+        except torch.OutOfMemoryError: peak = float("inf")
+        if peak > limit_bytes: break
+        best = m
+    if best is None:
+        raise TrainingError(f"even a micro-batch of 1 needs {peak / 2**30:.1f} GiB, more than train.memory_limit_gib={limit_bytes / 2**30:g}: "
+                            "turn on model.grad_checkpoint, use train.precision=bf16, a smaller model, or smaller buckets (data.bucket_area)")
+    return best
+
+def step_peak_bytes(cfg: Config, m: int, latent_hw: tuple[int, int], device) -> int:
+    "Peak CUDA memory of one training step at micro-batch `m`: model, EMA copy, REPA projector, AdamW state, forward and backward."
+    tc = cfg.train
+    torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats(device)
+    model = NanoDiT(cfg.model).to(device).train()
+    ema = copy.deepcopy(model).requires_grad_(False)
+    projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim).to(device) if tc.repa_weight else None
+    opt = torch.optim.AdamW([*model.parameters(), *(projector.parameters() if projector else [])], fused=True)
+    b = synthetic_batch(m, latent_hw, cfg.encoders.text_max_tokens, cfg.model.text_dim, cfg.model.vision_dim, device, cfg.model.latent_channels)
+    try:
+        with torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext():
+            out = model(**b, features_at=tc.repa_block if projector else None)
+        v, tokens = out if projector else (out, None)
+        loss = v.float().pow(2).mean() + (projector(tokens).float().pow(2).mean() if projector else 0)
+        loss.backward(); opt.step()
+        return torch.cuda.max_memory_allocated(device)
+    finally:
+        del model, ema, projector, opt, b
+        torch.cuda.empty_cache()
+
+def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log) -> Config:
+    "`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match): the checkpoint's when resuming, else measured."
+    tc = cfg.train
+    if tc.batch_size != "auto": return cfg
+    if ckpt:
+        saved = ckpt["state"]["config"]["train"]
+        m, accum = saved["batch_size"], saved["grad_accum"]
+        log(f"micro-batch {m} x {accum} accumulation, as chosen when the run started")
+    else:
+        if procs.device.type != "cuda":
+            raise TrainingError("train.batch_size=auto measures memory on a CUDA GPU; on the CPU give a number (--set train.batch_size=N)")
+        total = torch.cuda.get_device_properties(procs.device).total_memory
+        limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
+        W, H = max((bucket_shape(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
+        per_process = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: step_peak_bytes(cfg, m, (H // 8, W // 8), procs.device))
+        m, accum = per_process * procs.world, tc.effective_batch // (per_process * procs.world)
+        log(f"micro-batch {per_process} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}: "
+            f"{m} x {accum} accumulation = {tc.effective_batch} images per step")
+    return dataclasses.replace(cfg, train=dataclasses.replace(tc, batch_size=m, grad_accum=accum))
+
+def bucket_shape(name: str) -> tuple[int, int]: return tuple(int(v) for v in name.split("x"))
+
 # %% ../nbs/12_train.ipynb #fdb4d552
 class VisualDebug:
     "Fixed holdout conditions, sampled with each model at every call: the rows of `grid.png`."
@@ -180,8 +239,6 @@ class CompileLog:
         self.graphs = graphs
         if writer: writer.add_scalar("train/compiled_graphs", graphs, step)
 
-class TrainingError(RuntimeError): "Training cannot go on; the message says why."
-
 def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print) -> dict:
     """Train `cfg` on the shards in `shards` into the run folder `out`; returns the per-step history of this invocation.
     Under torchrun, each process trains on its share of every global batch (chapter 12a) and process 0 alone writes."""
@@ -197,13 +254,16 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         cleanup.callback(leave_processes, procs)
         device, main = procs.device, procs.main
         if not main: log = lambda *a: None   # one process speaks for the job
-        if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} ({tc.batch_size // procs.world} per process)")
+        if main: cleanup.enter_context(run.lock(log))
+        ckpt = newest_readable_checkpoint(run, log) if resume == "latest" else read_checkpoint(resume) if resume else None
+        cfg = resolve_micro_batch(cfg, procs, data, ckpt, log)
+        tc = cfg.train
         if tc.batch_size % procs.world:
             raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
                                 f"use a multiple of {procs.world}")
+        if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} ({tc.batch_size // procs.world} per process)")
         small = [f"{name} ({b['count']})" for name, b in data.buckets.items() if b["count"] < tc.batch_size]
         if small: log(f"note: buckets with fewer samples than one global batch of {tc.batch_size} train on partial batches only: {', '.join(small)}")
-        if main: cleanup.enter_context(run.lock(log))
 
         # the model, its EMA, the REPA projector, the optimiser and the RNG: everything a checkpoint restores
         random.seed(tc.seed); np.random.seed(tc.seed); torch.manual_seed(tc.seed)
@@ -215,7 +275,6 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         opt = torch.optim.AdamW(trained, lr=tc.lr, betas=(0.9, 0.999), weight_decay=tc.weight_decay, fused=True)
         noise_gen = torch.Generator(device).manual_seed(tc.seed)   # the same draws on every process
         step, position, skipped_total = 0, (0, 0), 0
-        ckpt = newest_readable_checkpoint(run, log) if resume == "latest" else read_checkpoint(resume) if resume else None
         if ckpt:
             state = restore_checkpoint(ckpt, modules, opt, noise_gen)
             step, position, skipped_total = state["step"], tuple(state["data_position"]), state.get("skipped_steps", 0)
