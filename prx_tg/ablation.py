@@ -7,16 +7,17 @@ from __future__ import annotations
 import argparse, json, os, platform, time
 from datetime import date
 from pathlib import Path
+import numpy as np
 import torch
-from .bench import bench_quality, interleaved_medians, quality_line, quality_shards
+from .bench import QUALITY_SET, bench_quality, interleaved_medians, quality_line, quality_shards
 from .config import load_config
 from .data import Loader, Shards
 from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['ROWS', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'run_row', 'run_sampling_row', 'ablation_table',
-           'main']
+__all__ = ['ROWS', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row',
+           'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
@@ -65,6 +66,29 @@ def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
         steps[name] = step
     t = interleaved_medians(steps, reps=reps, warmup=2)
     return t["row"] / t["base"]
+
+# %% ../nbs/15_experiments.ipynb #15e0c002
+def codec_ceilings(components=(16, 24, 32, 48), n_images: int = 100, fit_images: int = 256) -> dict:
+    "Emoji scores and seam score (mean, not a ratio) of the benchmark's holdout originals through PCA codecs with `components` channels; key 0 = the originals."
+    from prx_tg.buckets import bucket_for, fit_to_bucket, open_image, scaled_buckets
+    from prx_tg.emoji import build_dataset
+    from prx_tg.encoders import PCACodec, VisionEncoder, pixels01, to_image
+    from prx_tg.validate import EmojiScorer, accuracy, matches, seam_score
+    cfg, root = load_config("toy"), Path(QUALITY_SET["images"])
+    build_dataset(root, n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
+    split, buckets = json.loads((root / "split.json").read_text()), scaled_buckets(cfg.data.bucket_area)
+    def pixels(name):
+        im = open_image(root / f"{name}.png")
+        return pixels01(fit_to_bucket(im, bucket_for(*im.size, buckets))) * 2 - 1
+    train, held = [pixels(n) for n in split["train"][:fit_images]], split["holdout"][:n_images]
+    held_px, attrs = [pixels(n) for n in held], [json.loads((root / f"{n}.json").read_text()) for n in held]
+    scorer = EmojiScorer(VisionEncoder(cfg.encoders))
+    out = {}
+    for k in (0, *components):
+        codec = PCACodec.fit(train, k) if k else None
+        images = [to_image(codec.decode(codec.encode(px[None]))[0] if codec else px) for px in held_px]
+        out[k] = accuracy([matches(scorer.read(im, a), a) for im, a in zip(images, attrs)]) | dict(seams=float(np.mean([seam_score(im) for im in images])))
+    return out
 
 # %% ../nbs/15_experiments.ipynb #15e00008
 def run_row(name: str, base_steps: int, results: Path, extra=(), seed: int = 0, n_images: int = 100, shards=None, log=print) -> dict:
@@ -131,10 +155,15 @@ def main(argv=None):
     p.add_argument("--set", dest="extra", action="append", default=[], metavar="SECTION.KEY=VALUE", help="applied to every row (e.g. validation settings)")
     p.add_argument("--results", default="experiments/ablation/results.json")
     p.add_argument("--table", action="store_true", help="print the table of --results and exit")
+    p.add_argument("--codec-ceilings", metavar="K,K,...", help="print the emoji scorer's ceiling through PCA codecs of K components and exit")
     args = p.parse_args(argv)
     results = Path(args.results)
     if args.table:
         print(ablation_table(json.loads(results.read_text()))); return
+    if args.codec_ceilings:
+        for k, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")]).items():
+            print(f"{'originals' if k == 0 else f'PCA {k}':>10}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")
+        return
     rows = [r.strip() for r in args.rows.split(",") if r.strip()]
     for r in rows:
         if r not in ROWS and r not in SAMPLING_ROWS: p.error(f"unknown row {r!r}; available: {', '.join([*ROWS, *SAMPLING_ROWS])}")
