@@ -28,6 +28,8 @@ ROWS = {
                    "CFG dropout mix: text-only draws 60% (from 30%), both kept 25% (from 55%)"),
     "global_norm": (["data.latent_norm=global"], "one latent scale for all channels instead of per-channel unit variance"),
     "pca32": (["encoders.pca_components=32", "model.latent_channels=32"], "the PCA codec with 32 components instead of 16"),
+    "repa_pca32": (["train.repa_weight=0.5", "train.repa_block=2", "encoders.pca_components=32", "model.latent_channels=32"],
+                   "REPA and the 32-component PCA codec (per-channel latent scaling)"),
     "repa_global_pca32": (["train.repa_weight=0.5", "train.repa_block=2", "data.latent_norm=global", "encoders.pca_components=32",
                            "model.latent_channels=32"], "REPA, one global latent scale and the 32-component PCA codec together"),
     "lr_2e-3": (["train.lr=2e-3"], "peak learning rate 2e-3 (from 1e-3)"),
