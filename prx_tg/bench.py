@@ -5,6 +5,7 @@
 # %% ../nbs/14_bench.ipynb #0da12cd3
 from __future__ import annotations
 import argparse, json, os, platform, resource, statistics, subprocess, sys, time
+import numpy as np
 from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
@@ -14,7 +15,7 @@ from .model import NanoDiT, synthetic_batch
 # %% auto #0
 __all__ = ['SIZES', 'QUALITY_SET', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side', 'train_step_fn',
            'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage', 'bench_sample',
-           'quality_shards', 'bench_quality', 'quality_line', 'bench_gpu', 'main']
+           'quality_shards', 'bench_quality', 'quality_line', 'synthetic_shards', 'bench_trainer', 'bench_gpu', 'main']
 
 # %% ../nbs/14_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -241,14 +242,14 @@ def quality_line(q: dict) -> str:
             f"(codec {q['seams'].get('codec_vs_originals', float('nan')):.2f}); {q['distance']['name']} {q['reconstruction']:.3f} / text-only {q['text_only']:.3f}")
 
 # %% ../nbs/14_bench.ipynb #33bc5ab0
-def _gpu_step(preset: str, grad_checkpoint: bool, compiled: bool, peak: float, reps: int) -> dict:
-    "One preset at 1024x1024 in bf16: it/s, tokens/s, MFU and peak memory. Everything it allocates is freed on return."
+def _gpu_step(preset: str, grad_checkpoint: bool, compiled: bool, peak: float, reps: int, batch: int = 1) -> dict:
+    "One preset at 1024x1024 in bf16 at micro-batch `batch`: it/s, images/s, tokens/s, MFU and peak memory. Everything it allocates is freed on return."
     import dataclasses
     torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
     cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=grad_checkpoint)
     model = NanoDiT(cfg).to("cuda").train()
-    run = torch.compile(model) if compiled else model
-    b = synthetic_batch(1, 128, 200, cfg.text_dim, cfg.vision_dim, "cuda")
+    run = torch.compile(model, dynamic=False) if compiled else model
+    b = synthetic_batch(batch, 128, 200, cfg.text_dim, cfg.vision_dim, "cuda")
     b["dino_patches"] = b["dino_patches"][:, :16, :16]   # DINOv3 at stride 64 on 1024x1024
     keys = ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
     flops = step_flops(lambda bb: model(bb["x"], bb["t"], **{k: bb[k] for k in keys}), b)
@@ -259,18 +260,65 @@ def _gpu_step(preset: str, grad_checkpoint: bool, compiled: bool, peak: float, r
             loss = (run(b["x"], b["t"], **{k: b[k] for k in keys}).float() - b["x"]).pow(2).mean()
         loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
     sec = interleaved_medians({"s": step}, reps=reps, warmup=3)["s"]
-    return dict(preset=preset, grad_checkpoint=grad_checkpoint, compile=compiled, it_per_s=1 / sec, images_per_s=1 / sec,
-                image_tokens_per_s=4096 / sec, mfu=flops / sec / peak, max_memory_gib=torch.cuda.max_memory_allocated() / 2**30)
+    return dict(preset=preset, grad_checkpoint=grad_checkpoint, compile=compiled, batch=batch, it_per_s=1 / sec, images_per_s=batch / sec,
+                image_tokens_per_s=batch * 4096 / sec, mfu=flops / sec / peak, max_memory_gib=torch.cuda.max_memory_allocated() / 2**30)
 
-def bench_gpu(reps: int = 5) -> dict:
-    "Baseline and production presets on synthetic 1024x1024 batches, bf16, checkpointing and compile on/off (CUDA only)."
+def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
+    "`n` random samples at `cfg`'s shapes in its square bucket (text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
+    from prx_tg.buckets import bucket_for, bucket_name, scaled_buckets
+    from prx_tg.prepare import npy_bytes, text_members, write_shard
+    from safetensors.numpy import save_file
+    out = Path(out); (out / "bucket").mkdir(parents=True, exist_ok=True)
+    W, H = bucket_for(1, 1, scaled_buckets(cfg.data.bucket_area))
+    m, e, rng = cfg.model, cfg.encoders, np.random.default_rng(0)
+    f16 = lambda *shape: rng.standard_normal(shape).astype(np.float16)
+    samples = [{"__key__": f"s{i:05d}", "vae_latent.npy": npy_bytes(f16(m.latent_channels, H // 8, W // 8)), "dinov3.npy": npy_bytes(f16(m.vision_dim)),
+                "dinov3_patches.npy": npy_bytes(f16(H // e.vision_stride, W // e.vision_stride, m.vision_dim)),
+                "t5_attention_mask.npy": npy_bytes(np.ones(caption_tokens, bool)), **text_members("t5_hidden", f16(caption_tokens, m.text_dim), e.text_storage),
+                "json": json.dumps(dict(caption="synthetic", bucket=[W, H])).encode()} for i in range(n)]
+    write_shard(out / "bucket" / "shard-000000.tar", samples)
+    save_file({"hidden": f16(2, m.text_dim), "mask": np.ones(2, np.uint8)}, str(out / "empty_caption.safetensors"))
+    stats = dict(latent_mean=[0.0] * m.latent_channels, latent_std=[1.0] * m.latent_channels)
+    manifest = dict(version=1, buckets={bucket_name((W, H)): dict(shards=["bucket/shard-000000.tar"], holdout_shards=[], train=n, holdout=0, **stats)},
+                    latent_stats=stats, empty_caption="empty_caption.safetensors",
+                    encoders=dict(text=dict(dim=m.text_dim), vision=dict(dim=m.vision_dim), latent=dict(channels=m.latent_channels)))
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    return out
+
+def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> dict:
+    "The whole trainer (loader, EMA, logging, micro-batch search and compilation as configured) on synthetic shards: images/s over the second half of `steps`."
+    import tempfile
+    from prx_tg.config import load_config
+    from prx_tg.train import train
+    tmp = Path(tempfile.mkdtemp(prefix="prx_trainer_bench_"))
+    cfg = load_config(preset, [f"train.total_steps={steps}", "train.warmup_steps=1", f"train.checkpoint_every={10 * steps}", "train.visual_debug_every=0",
+                               "train.validate_every=0", "train.repa_weight=0", *overrides])
+    t0 = time.time()
+    r = train(cfg, synthetic_shards(tmp / "shards", cfg, n=max(64, 4 * (cfg.train.batch_size if cfg.train.batch_size != "auto" else 16))), tmp / "run", log=lambda *a: None)
+    h = r["history"][len(r["history"]) // 2:]
+    per_step = r["micro_batch"] * r["grad_accum"]
+    return dict(preset=preset, overrides=list(overrides), micro_batch=r["micro_batch"], grad_accum=r["grad_accum"], steps=steps,
+                images_per_s=(len(h) - 1) * per_step / (h[-1]["time"] - h[0]["time"]), wall_s=time.time() - t0)
+
+def bench_gpu(reps: int = 5, progress=None) -> dict:
+    """The production preset on synthetic 1024x1024 data, bf16: the bare step as shipped before (micro-batch 1, checkpointing, eager), the whole
+    trainer as shipped now (micro-batch measured to fit 22 GiB, compiled), and the bare compiled step at the micro-batch the trainer chose;
+    the baseline preset's bare step for scale. Each result is appended to `progress` (JSON lines) as it finishes (CUDA only)."""
     if not torch.cuda.is_available(): return dict(skipped="no CUDA device", torch=torch.__version__)
     peak = matmul_peak("cuda", n=8192)
-    runs = [_gpu_step(p, ck, co, peak, reps) for p in ("baseline", "production") for ck in (False, True) for co in (False, True)]
-    prod = min(r["max_memory_gib"] for r in runs if r["preset"] == "production" and r["grad_checkpoint"])
-    return dict(device=torch.cuda.get_device_name(), torch=torch.__version__, bf16_matmul_peak_flops=peak, runs=runs,
-                fits_24gb=prod < 24,
-                verdict=f"production at 1024x1024 with checkpointing peaks at {prod:.1f} GiB: " + ("fits" if prod < 24 else "does NOT fit") + " in 24 GB")
+    def done(r):
+        if progress:
+            with open(progress, "a") as f: f.write(json.dumps(r) + "\n")
+        return r
+    runs = [done(_gpu_step("baseline", False, False, peak, reps)), done(_gpu_step("production", True, False, peak, reps))]
+    trainer = done(bench_trainer("production", steps=30))
+    bare = done(_gpu_step("production", True, True, peak, reps, batch=trainer["micro_batch"]))
+    runs.append(bare)
+    prod = runs[1]["max_memory_gib"]
+    return dict(device=torch.cuda.get_device_name(), torch=torch.__version__, bf16_matmul_peak_flops=peak, runs=runs, trainer=trainer,
+                trainer_vs_bare=trainer["images_per_s"] / bare["images_per_s"], fits_24gb=prod < 24,
+                verdict=f"production micro-batch 1 with checkpointing peaks at {prod:.1f} GiB; the trainer chose micro-batch {trainer['micro_batch']} "
+                        f"for 22 GiB and runs at {trainer['images_per_s']:.1f} images/s, {trainer['images_per_s'] / bare['images_per_s']:.2f}x the bare compiled step")
 
 # %% ../nbs/14_bench.ipynb #309d8c44
 BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for size in args.sizes.split(",")},
@@ -278,7 +326,7 @@ BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for
               "storage": lambda args: bench_storage(),
               "sample": lambda args: bench_sample(),
               "quality": lambda args: bench_quality(args.budget, overrides=args.overrides, n_images=args.n_images),
-              "gpu": lambda args: bench_gpu(args.reps)}
+              "gpu": lambda args: bench_gpu(args.reps, progress=f"{args.json}.progress.jsonl" if args.json else None)}
 
 def _table(results: dict) -> str:
     lines = []
@@ -300,7 +348,7 @@ def _table(results: dict) -> str:
         if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")
         else:
             for r in g["runs"]:
-                lines.append(f"gpu/{r['preset']:<11} ckpt={r['grad_checkpoint']!s:<5} compile={r['compile']!s:<5} {r['it_per_s']:.2f} it/s  {r['image_tokens_per_s']:.0f} tok/s  MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB")
+                lines.append(f"gpu/{r['preset']:<11} batch {r['batch']:<3} ckpt={r['grad_checkpoint']!s:<5} compile={r['compile']!s:<5} {r['images_per_s']:.1f} images/s  {r['image_tokens_per_s']:.0f} tok/s  MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB")
             lines.append(f"gpu             {g['verdict']}")
     for size, r in results.get("model", {}).items():
         lines.append(f"model/{size:<9} NanoDiT {r['ours']['step_s'] * 1e3:7.1f} ms  PixArt {r['reference']['step_s'] * 1e3:7.1f} ms"

@@ -23,8 +23,8 @@ from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encode
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'MAX_UPSCALE', 'KEYS', 'PrepareError', 'sample_key', 'npy_bytes', 'shard_dirs', 'shard_ids',
-           'write_shard', 'Item', 'Preparer', 'key_dtypes', 'bytes_per_image', 'production_bytes_per_image', 'prepare',
-           'summary', 'main', 'tiny_shards']
+           'write_shard', 'Item', 'Preparer', 'text_members', 'key_dtypes', 'bytes_per_image',
+           'production_bytes_per_image', 'prepare', 'summary', 'main', 'tiny_shards']
 
 # %% ../nbs/05_prepare.ipynb #b3427862
 class PrepareError(RuntimeError): "A run that cannot go on; the message says why and what to do."
@@ -212,16 +212,15 @@ def sample(self: Preparer, it: Item) -> dict:
                 source_size=list(it.size), caption=it.caption, attributes=it.meta)
     s = {"__key__": it.key, "vae_latent.npy": npy_bytes(im["latent"]), "dinov3.npy": npy_bytes(im["cls"]),
          "dinov3_patches.npy": npy_bytes(im["patches"]), "t5_attention_mask.npy": npy_bytes(t["mask"])}
-    s |= self.text_members("t5_hidden", t["hidden"])
+    s |= text_members("t5_hidden", t["hidden"], self.cfg.encoders.text_storage)
     if "hidden_flip" in t:
-        s |= self.text_members("t5_hidden_flip", t["hidden_flip"]); meta["caption_flip"] = flip_caption(it.caption)
+        s |= text_members("t5_hidden_flip", t["hidden_flip"], self.cfg.encoders.text_storage); meta["caption_flip"] = flip_caption(it.caption)
     s["json"] = json.dumps(meta).encode()
     return s
 
-@patch
-def text_members(self: Preparer, name: str, hidden: np.ndarray) -> dict:
+def text_members(name: str, hidden: np.ndarray, storage: str = "float16") -> dict:
     "Hidden states as stored: fp16 `name.npy`, or (`encoders.text_storage: int8`) int8 `name.npy` with `name_scale.npy` and `name_outliers.npy`."
-    if self.cfg.encoders.text_storage == "float16": return {f"{name}.npy": npy_bytes(hidden)}
+    if storage == "float16": return {f"{name}.npy": npy_bytes(hidden)}
     q, scale, outliers = quantise_tokens(hidden)
     return {f"{name}.npy": npy_bytes(q), f"{name}_scale.npy": npy_bytes(scale), f"{name}_outliers.npy": npy_bytes(outliers)}
 

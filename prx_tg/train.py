@@ -357,7 +357,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             opt.zero_grad(set_to_none=True)
             step += 1
             ema.update(model, step)
-            history.append(dict(step=step, loss=loss, grad_norm=grad_norm, lr=lr) | (dict(repa=stats.repa) if projector else {}))
+            history.append(dict(step=step, loss=loss, grad_norm=grad_norm, lr=lr, time=time.time()) | (dict(repa=stats.repa) if projector else {}))
             bar.update(1)
             bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}")
 
@@ -381,7 +381,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             if main: checkpoint()
             procs.barrier()
         if stopped: log(f"{stop['signal'] or 'a stop signal to another process'} received: saved a checkpoint at step {step} and stopped")
-    return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total)
+    return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total, micro_batch=tc.batch_size, grad_accum=tc.grad_accum)
 
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
