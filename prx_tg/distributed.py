@@ -35,6 +35,13 @@ class Processes:
         if self.world > 1: dist.all_reduce(t, op=dist.ReduceOp.SUM)
         return t
 
+    def min(self, n: int) -> int:
+        "The smallest `n` over all processes (what every process can afford)."
+        if self.world == 1: return n
+        t = torch.tensor([n], device=self.device)
+        dist.all_reduce(t, op=dist.ReduceOp.MIN)
+        return int(t.item())
+
     def any(self, flag: bool) -> bool:
         "True on every process if `flag` is True on any."
         if self.world == 1: return flag

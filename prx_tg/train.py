@@ -182,7 +182,8 @@ def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log
         total = torch.cuda.get_device_properties(procs.device).total_memory
         limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
         W, H = max((bucket_shape(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
-        per_process = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: step_peak_bytes(cfg, m, (H // 8, W // 8), procs.device))
+        fits = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: step_peak_bytes(cfg, m, (H // 8, W // 8), procs.device))
+        per_process = procs.min(fits)   # every process measures its own GPU; all must train the same share
         m, accum = per_process * procs.world, tc.effective_batch // (per_process * procs.world)
         log(f"micro-batch {per_process} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}: "
             f"{m} x {accum} accumulation = {tc.effective_batch} images per step")
