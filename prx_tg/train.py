@@ -144,7 +144,8 @@ def fitting_micro_batch(effective: int, world: int, limit_bytes: float, peak_byt
         if peak > limit_bytes: break
         best = m
     if best is None:
-        raise TrainingError(f"even a micro-batch of 1 needs {peak / 2**30:.1f} GiB, more than train.memory_limit_gib={limit_bytes / 2**30:g}: "
+        needs = "runs out of GPU memory" if peak == float("inf") else f"needs {peak / 2**30:.1f} GiB"
+        raise TrainingError(f"even a micro-batch of 1 {needs} (train.memory_limit_gib={limit_bytes / 2**30:g}): "
                             "turn on model.grad_checkpoint, use train.precision=bf16, a smaller model, or smaller buckets (data.bucket_area)")
     return best
 
