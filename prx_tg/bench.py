@@ -13,9 +13,10 @@ from .config import ModelConfig, PRESETS
 from .model import NanoDiT, synthetic_batch
 
 # %% auto #0
-__all__ = ['SIZES', 'QUALITY_SET', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side', 'train_step_fn',
-           'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage', 'bench_sample',
-           'quality_shards', 'bench_quality', 'quality_line', 'synthetic_shards', 'bench_trainer', 'bench_gpu', 'main']
+__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side',
+           'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage',
+           'bench_sample', 'quality_shards', 'bench_quality', 'quality_line', 'synthetic_shards', 'bench_trainer',
+           'bench_gpu', 'main']
 
 # %% ../nbs/14_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -242,26 +243,61 @@ def quality_line(q: dict) -> str:
             f"(codec {q['seams'].get('codec_vs_originals', float('nan')):.2f}); {q['distance']['name']} {q['reconstruction']:.3f} / text-only {q['text_only']:.3f}")
 
 # %% ../nbs/14_bench.ipynb #33bc5ab0
-def _gpu_step(preset: str, grad_checkpoint: bool, compiled: bool, peak: float, reps: int, batch: int = 1) -> dict:
-    "One preset at 1024x1024 in bf16 at micro-batch `batch`: it/s, images/s, tokens/s, MFU and peak memory. Everything it allocates is freed on return."
+PRODUCTION_SHAPE = dict(latent_hw=128, text_tokens=200, dino_grid=16)   # 1024x1024: Flux latents, T5 tokens, DINOv3 at stride 64
+
+def _production_batch(batch: int, text_dim: int, vision_dim: int, device) -> dict:
+    s = PRODUCTION_SHAPE
+    b = synthetic_batch(batch, s["latent_hw"], s["text_tokens"], text_dim, vision_dim, device)
+    b["dino_patches"] = b["dino_patches"][:, :s["dino_grid"], :s["dino_grid"]]
+    return b
+
+def _bf16(forward, device):
+    "`forward` under bf16 autocast, as the trainer runs it."
+    def run(b):
+        with torch.autocast(torch.device(device).type, dtype=torch.bfloat16): return forward(b)
+    return run
+
+def _timed_first(step) -> float:
+    "Seconds of the first call of `step` (compilation included)."
+    sync = torch.cuda.synchronize if torch.cuda.is_available() else (lambda: None)
+    sync(); t0 = time.perf_counter(); step(); sync()
+    return time.perf_counter() - t0
+
+def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda") -> dict:
+    """A preset's bare training step at 1024x1024 in bf16 at micro-batch `batch` with the first `checkpointed` blocks recomputed, `compiled`
+    "off", "blocks" (as the trainer compiles) or "model" (the whole forward): images/s, tokens/s, MFU (model FLOPs, recomputation not counted),
+    peak memory, first-step seconds."""
     import dataclasses
-    torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
-    cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=grad_checkpoint)
-    model = NanoDiT(cfg).to("cuda").train()
-    run = torch.compile(model, dynamic=False) if compiled else model
-    b = synthetic_batch(batch, 128, 200, cfg.text_dim, cfg.vision_dim, "cuda")
-    b["dino_patches"] = b["dino_patches"][:, :16, :16]   # DINOv3 at stride 64 on 1024x1024
-    keys = ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
-    flops = step_flops(lambda bb: model(bb["x"], bb["t"], **{k: bb[k] for k in keys}), b)
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
-    opt.zero_grad(set_to_none=True)
-    def step():
-        with torch.autocast("cuda", dtype=torch.bfloat16):
-            loss = (run(b["x"], b["t"], **{k: b[k] for k in keys}).float() - b["x"]).pow(2).mean()
-        loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
-    sec = interleaved_medians({"s": step}, reps=reps, warmup=3)["s"]
-    return dict(preset=preset, grad_checkpoint=grad_checkpoint, compile=compiled, batch=batch, it_per_s=1 / sec, images_per_s=batch / sec,
-                image_tokens_per_s=batch * 4096 / sec, mfu=flops / sec / peak, max_memory_gib=torch.cuda.max_memory_allocated() / 2**30)
+    cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed)
+    model = NanoDiT(cfg).to(device).train()
+    keys = ("x", "t", "text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
+    forward = lambda bb: model(**{k: bb[k] for k in keys})
+    model.checkpointed = 0   # count one image's FLOPs without recomputation, before compiling
+    flops = step_flops(forward, _production_batch(1, cfg.text_dim, cfg.vision_dim, device)) * batch
+    model.checkpointed = checkpointed; model.zero_grad(set_to_none=True)
+    if compiled == "blocks": model.compile_blocks(dynamic=False)
+    b = _production_batch(batch, cfg.text_dim, cfg.vision_dim, device)
+    if torch.cuda.is_available(): torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+    step = train_step_fn(model, _bf16(torch.compile(forward, dynamic=False) if compiled == "model" else forward, device), b)
+    first = _timed_first(step)
+    sec = interleaved_medians({"s": step}, reps=reps, warmup=2)["s"]
+    return dict(preset=preset, checkpointed=checkpointed, depth=cfg.depth, compile=compiled, batch=batch, first_step_s=first, it_per_s=1 / sec,
+                images_per_s=batch / sec, image_tokens_per_s=batch * PRODUCTION_SHAPE["latent_hw"] ** 2 / 4 / sec, mfu=flops / sec / peak,
+                max_memory_gib=torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None)
+
+def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=12) -> dict:
+    "NanoDiT against PixArt at the production shape, bf16, no checkpointing, each one's blocks compiled: the step ratio."
+    s = PRODUCTION_SHAPE
+    ours, f_ours = build_side("ours", hidden, depth, heads, 4096, 1024, s["latent_hw"], device=device)
+    ref, f_ref = build_side("reference", hidden, depth, heads, 4096, 1024, s["latent_hw"], device=device)
+    ours.compile_blocks(dynamic=False)
+    for block in ref.transformer_blocks: block.compile(dynamic=False)
+    b = _production_batch(batch, 4096, 1024, device)
+    steps = {"ours": train_step_fn(ours, _bf16(f_ours, device), b), "reference": train_step_fn(ref, _bf16(f_ref, device), b)}
+    first = {k: _timed_first(f) for k, f in steps.items()}
+    t = interleaved_medians(steps, reps=reps, warmup=1)
+    return dict(batch=batch, shape=dict(hidden=hidden, depth=depth, heads=heads, **s), ours_s=t["ours"], reference_s=t["reference"],
+                ratio=t["ours"] / t["reference"], first_step_s=first, reference="diffusers.PixArtTransformer2DModel, blocks compiled")
 
 def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     "`n` random samples at `cfg`'s shapes in its square bucket (text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
@@ -286,39 +322,51 @@ def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     return out
 
 def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> dict:
-    "The whole trainer (loader, EMA, logging, micro-batch search and compilation as configured) on synthetic shards: images/s over the second half of `steps`."
+    "The whole trainer (loader, EMA, logging, micro-batch search and compilation as configured) on synthetic shards: images/s over the second half of `steps`, and what it logged."
     import tempfile
     from prx_tg.config import load_config
     from prx_tg.train import train
     tmp = Path(tempfile.mkdtemp(prefix="prx_trainer_bench_"))
     cfg = load_config(preset, [f"train.total_steps={steps}", "train.warmup_steps=1", f"train.checkpoint_every={10 * steps}", "train.visual_debug_every=0",
                                "train.validate_every=0", "train.repa_weight=0", *overrides])
-    t0 = time.time()
-    r = train(cfg, synthetic_shards(tmp / "shards", cfg, n=max(64, 4 * (cfg.train.batch_size if cfg.train.batch_size != "auto" else 16))), tmp / "run", log=lambda *a: None)
+    said, t0 = [], time.time()
+    r = train(cfg, synthetic_shards(tmp / "shards", cfg, n=max(64, 4 * (cfg.train.batch_size if cfg.train.batch_size != "auto" else 16))), tmp / "run", log=said.append)
+    chosen = json.loads((tmp / "run" / "config.json").read_text())
     h = r["history"][len(r["history"]) // 2:]
     per_step = r["micro_batch"] * r["grad_accum"]
-    return dict(preset=preset, overrides=list(overrides), micro_batch=r["micro_batch"], grad_accum=r["grad_accum"], steps=steps,
-                images_per_s=(len(h) - 1) * per_step / (h[-1]["time"] - h[0]["time"]), wall_s=time.time() - t0)
+    return dict(preset=preset, overrides=list(overrides), micro_batch=r["micro_batch"], grad_accum=r["grad_accum"], checkpointed=chosen["model"]["grad_checkpoint"],
+                steps=steps, images_per_s=(len(h) - 1) * per_step / (h[-1]["time"] - h[0]["time"]), wall_s=time.time() - t0, log=said)
 
 def bench_gpu(reps: int = 5, progress=None) -> dict:
-    """The production preset on synthetic 1024x1024 data, bf16: the bare step as shipped before (micro-batch 1, checkpointing, eager), the whole
-    trainer as shipped now (micro-batch measured to fit 22 GiB, compiled), and the bare compiled step at the micro-batch the trainer chose;
-    the baseline preset's bare step for scale. Each result is appended to `progress` (JSON lines) as it finishes (CUDA only)."""
+    """The production preset on synthetic 1024x1024 data, bf16: the bare step as it used to ship (micro-batch 1, every block checkpointed, eager);
+    the whole trainer as it ships now (micro-batch and checkpointed blocks measured for 22 GiB, blocks compiled); the bare compiled step at the trainer's
+    choice, for MFU and the trainer's overhead; NanoDiT against PixArt, both compiled; the bare step with the whole model compiled instead. Each result is appended to `progress` (JSON lines) as it
+    finishes, and a part that fails is recorded with its error while the others still run (CUDA only)."""
     if not torch.cuda.is_available(): return dict(skipped="no CUDA device", torch=torch.__version__)
-    peak = matmul_peak("cuda", n=8192)
-    def done(r):
+    out = dict(device=torch.cuda.get_device_name(), torch=torch.__version__, errors={})
+    def part(name, f):
+        t0 = time.time()
+        try: out[name] = f()
+        except Exception as e: out["errors"][name] = f"{type(e).__name__}: {e}"
+        rec = dict(part=name, seconds=time.time() - t0, result=out.get(name), error=out["errors"].get(name))
         if progress:
-            with open(progress, "a") as f: f.write(json.dumps(r) + "\n")
-        return r
-    runs = [done(_gpu_step("baseline", False, False, peak, reps)), done(_gpu_step("production", True, False, peak, reps))]
-    trainer = done(bench_trainer("production", steps=30))
-    bare = done(_gpu_step("production", True, True, peak, reps, batch=trainer["micro_batch"]))
-    runs.append(bare)
-    prod = runs[1]["max_memory_gib"]
-    return dict(device=torch.cuda.get_device_name(), torch=torch.__version__, bf16_matmul_peak_flops=peak, runs=runs, trainer=trainer,
-                trainer_vs_bare=trainer["images_per_s"] / bare["images_per_s"], fits_24gb=prod < 24,
-                verdict=f"production micro-batch 1 with checkpointing peaks at {prod:.1f} GiB; the trainer chose micro-batch {trainer['micro_batch']} "
-                        f"for 22 GiB and runs at {trainer['images_per_s']:.1f} images/s, {trainer['images_per_s'] / bare['images_per_s']:.2f}x the bare compiled step")
+            with open(progress, "a") as fh: fh.write(json.dumps(rec, default=str) + "\n")
+        torch.cuda.empty_cache()
+    depth = PRESETS["production"]().model.depth
+    part("bf16_matmul_peak_flops", lambda: matmul_peak("cuda", n=8192))
+    peak = out.get("bf16_matmul_peak_flops", 790e12)
+    part("shipped_before", lambda: _gpu_step("production", depth, "off", peak, reps))
+    part("trainer", lambda: bench_trainer("production", ["train.effective_batch=64"], steps=12))
+    tr = out.get("trainer", dict(micro_batch=4, checkpointed=depth))
+    part("bare", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
+    part("pixart", lambda: _gpu_pair(8, reps))
+    part("bare_whole_model", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"]))
+    if "trainer" in out and "bare" in out:
+        bare = out["bare"]
+        out["trainer_vs_bare"] = tr["images_per_s"] / bare["images_per_s"]
+        out["verdict"] = (f"the trainer chose micro-batch {tr['micro_batch']} with {tr['checkpointed']}/{depth} blocks checkpointed for 22 GiB and runs at "
+                          f"{tr['images_per_s']:.1f} images/s, {out['trainer_vs_bare']:.2f}x the bare compiled step ({bare['mfu']:.0%} MFU)")
+    return out
 
 # %% ../nbs/14_bench.ipynb #309d8c44
 BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for size in args.sizes.split(",")},
@@ -347,9 +395,14 @@ def _table(results: dict) -> str:
         g = results["gpu"]
         if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")
         else:
-            for r in g["runs"]:
-                lines.append(f"gpu/{r['preset']:<11} batch {r['batch']:<3} ckpt={r['grad_checkpoint']!s:<5} compile={r['compile']!s:<5} {r['images_per_s']:.1f} images/s  {r['image_tokens_per_s']:.0f} tok/s  MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB")
-            lines.append(f"gpu             {g['verdict']}")
+            for name in ("shipped_before", "bare", "bare_whole_model"):
+                if name in g:
+                    r = g[name]
+                    lines.append(f"gpu/{name:<14} batch {r['batch']:<3} {r['checkpointed']}/{r['depth']} checkpointed compile={r['compile']:<6} {r['images_per_s']:.1f} images/s  "
+                                 f"MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB  first step {r['first_step_s']:.0f}s")
+            if "pixart" in g: lines.append(f"gpu/pixart      batch {g['pixart']['batch']}, blocks compiled: NanoDiT/PixArt step {g['pixart']['ratio']:.2f}x")
+            if "verdict" in g: lines.append(f"gpu             {g['verdict']}")
+            for name, e in g["errors"].items(): lines.append(f"gpu/{name} failed: {e}")
     for size, r in results.get("model", {}).items():
         lines.append(f"model/{size:<9} NanoDiT {r['ours']['step_s'] * 1e3:7.1f} ms  PixArt {r['reference']['step_s'] * 1e3:7.1f} ms"
                      f"  ratio {r['ratio']:.2f}  | checkpointed x{r['checkpointing']['ratio']:.2f}"

@@ -59,7 +59,7 @@ class ModelConfig:
     latent_channels: int = 16     # must match the latent codec
     text_dim: int = 384           # must match the text encoder's width
     vision_dim: int = 1280        # must match the vision encoder's width
-    grad_checkpoint: bool = False
+    grad_checkpoint: bool | int | str = False   # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
 
 @dataclass
 class TrainConfig:
@@ -144,7 +144,7 @@ PRESETS = {
     "production": lambda: _preset(
         data=dict(bucket_area=1024 * 1024, shards="data/shards/production", images="data/approved/images"),
         encoders=_PRODUCTION_ENCODERS,
-        model=dict(hidden_size=768, depth=18, num_heads=12, text_dim=4096, vision_dim=1024, grad_checkpoint=True),
+        model=dict(hidden_size=768, depth=18, num_heads=12, text_dim=4096, vision_dim=1024, grad_checkpoint="auto"),
         train=_PRODUCTION_TRAIN),
 }
 
@@ -188,6 +188,11 @@ def validate_config(cfg: Config) -> Config:
              f"data.bucket_area={d.bucket_area} don't fit: {', '.join(f'{w}x{h}' for w, h in bad)} (try 16)")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
+    gc = m.grad_checkpoint
+    _require(isinstance(gc, bool) or gc == "auto" or isinstance(gc, int) and 0 <= gc <= m.depth, "model.grad_checkpoint",
+             f"must be true, false, a number of blocks from 0 to model.depth={m.depth}, or auto; got {gc!r}")
+    _require(gc != "auto" or t.batch_size == "auto", "model.grad_checkpoint",
+             "auto is chosen together with the micro-batch: set train.batch_size=auto, or give true, false or a number of blocks")
     _require(m.hidden_size % m.num_heads == 0, "model.hidden_size",
              f"{m.hidden_size} is not divisible by model.num_heads={m.num_heads}; "
              f"allowed head counts: {[h for h in range(1, 33) if m.hidden_size % h == 0]}")

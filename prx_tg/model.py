@@ -114,6 +114,9 @@ class NanoDiT(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
         self.cfg = cfg
+        gc = cfg.grad_checkpoint   # "auto" is resolved by the trainer; a model built straight from such a config recomputes nothing
+        self.checkpointed = cfg.depth if gc is True else gc if isinstance(gc, int) and not isinstance(gc, bool) else 0
+        self.compiled_blocks = None   # set by compile_blocks: a plain list, so neither state_dict nor modules() see it
         D, p, C = cfg.hidden_size, cfg.patch_size, cfg.latent_channels
         self.patch_embed = nn.Linear(C * p * p, D)
         self.t_embed = nn.Sequential(nn.Linear(256, D), nn.SiLU(), nn.Linear(D, D))
@@ -145,6 +148,11 @@ class NanoDiT(nn.Module):
 
     def param_count(self) -> int: return sum(p.numel() for p in self.parameters())
 
+    def compile_blocks(self, **options):
+        "Compile the blocks for training: all run the same code, so one graph per input shape serves every block and compiling takes seconds, not minutes. Sampling (eval mode) keeps the plain blocks, whose batch shapes vary."
+        self.compiled_blocks = [torch.compile(block, **options) for block in self.blocks]
+        return self
+
     def patchify(self, x):
         B, C, H, W = x.shape
         p = self.cfg.patch_size
@@ -175,8 +183,9 @@ class NanoDiT(nn.Module):
         mask = text_mask[:, None, None, :].bool()
         rope = rope_2d(h, w, self.cfg.hidden_size // self.cfg.num_heads, x.device)
         features = None
-        for i, block in enumerate(self.blocks):
-            if self.cfg.grad_checkpoint and self.training and torch.is_grad_enabled():
+        blocks = self.compiled_blocks if self.compiled_blocks and self.training else self.blocks
+        for i, block in enumerate(blocks):
+            if i < self.checkpointed and self.training and torch.is_grad_enabled():
                 tokens = checkpoint(block, tokens, mod, ctx, mask, rope, use_reentrant=False)
             else:
                 tokens = block(tokens, mod, ctx, mask, rope)

@@ -27,8 +27,8 @@ from .validate import report, validate_checkpoint
 
 # %% auto #0
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
-           'fitting_micro_batch', 'step_peak_bytes', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train',
-           'main']
+           'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed', 'plan_micro_batch', 'StepProbe',
+           'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -136,47 +136,93 @@ class StepStats:
 # %% ../nbs/12_train.ipynb #12b00002
 class TrainingError(RuntimeError): "Training cannot go on; the message says why."
 
+def micro_batch_sizes(effective: int, world: int) -> list[int]:
+    "Per-process micro-batches `m` with `m * world` dividing `effective`, smallest first."
+    return [m for m in range(1, effective // world + 1) if effective % (m * world) == 0]
+
 def fitting_micro_batch(effective: int, world: int, limit_bytes: float, peak_bytes) -> int:
-    "The largest per-process micro-batch `m` (with `m * world` dividing `effective`) whose measured `peak_bytes(m)` stays within `limit_bytes`."
+    "The largest per-process micro-batch (see `micro_batch_sizes`) whose measured `peak_bytes(m)` stays within `limit_bytes`."
     best, peak = None, None
-    for m in (m for m in range(1, effective // world + 1) if effective % (m * world) == 0):   # peak memory grows with m
-        try: peak = peak_bytes(m)
-        except torch.OutOfMemoryError: peak = float("inf")
+    for m in micro_batch_sizes(effective, world):   # peak memory grows with m
+        peak = peak_bytes(m)
         if peak > limit_bytes: break
         best = m
     if best is None:
         needs = "runs out of GPU memory" if peak == float("inf") else f"needs {peak / 2**30:.1f} GiB"
         raise TrainingError(f"even a micro-batch of 1 {needs} (train.memory_limit_gib={limit_bytes / 2**30:g}): "
-                            "turn on model.grad_checkpoint, use train.precision=bf16, a smaller model, or smaller buckets (data.bucket_area)")
+                            "use model.grad_checkpoint=auto (or true), train.precision=bf16, a smaller model, or smaller buckets (data.bucket_area)")
     return best
 
-def step_peak_bytes(cfg: Config, m: int, latent_hw: tuple[int, int], device) -> int:
-    "Peak CUDA memory of one training step at micro-batch `m`: model, EMA copy, REPA projector, AdamW state, forward and backward."
-    tc = cfg.train
-    torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats(device)
-    model = NanoDiT(cfg.model).to(device).train()
-    ema = copy.deepcopy(model).requires_grad_(False)
-    projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim).to(device) if tc.repa_weight else None
-    opt = torch.optim.AdamW([*model.parameters(), *(projector.parameters() if projector else [])], fused=True)
-    b = synthetic_batch(m, latent_hw, cfg.encoders.text_max_tokens, cfg.model.text_dim, cfg.model.vision_dim, device, cfg.model.latent_channels)
-    try:
-        with torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext():
-            out = model(**b, features_at=tc.repa_block if projector else None)
+def fewest_checkpointed(depth: int, fits) -> int:
+    "The fewest checkpointed blocks `k` in 0..depth with `fits(k)`, given that `fits(depth)` holds and memory falls as `k` grows."
+    lo, hi = 0, depth
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fits(mid): hi = mid
+        else: lo = mid + 1
+    return hi
+
+def plan_micro_batch(effective: int, world: int, depth: int, limit_bytes: float, probe, log) -> tuple[int, int]:
+    """(micro-batch per process, checkpointed blocks) with the most images/s among those that fit: `probe(m, k)` gives the peak bytes of a step
+    at micro-batch `m` with `k` blocks checkpointed, `probe(m, k, timed=True)` its seconds per step as well."""
+    largest = fitting_micro_batch(effective, world, limit_bytes, lambda m: probe(m, depth)[0])
+    pairs = [(m, fewest_checkpointed(depth, lambda k: probe(m, k)[0] <= limit_bytes)) for m in micro_batch_sizes(effective, world) if m <= largest]
+    # a larger micro-batch with no more recomputation is never slower: only the others are worth timing
+    pairs = [(m, k) for m, k in pairs if not any(m2 > m and k2 <= k for m2, k2 in pairs)]
+    speed = {}
+    for m, k in pairs:
+        peak, seconds = probe(m, k, timed=True)
+        speed[m, k] = m / seconds
+        log(f"  micro-batch {m} with {k}/{depth} blocks checkpointed: {peak / 2**30:.1f} GiB, {speed[m, k]:.1f} images/s (eager)")
+    return max(speed, key=speed.get)
+
+class StepProbe:
+    "Peak CUDA memory (and speed) of one training step of `cfg` at any micro-batch and number of checkpointed blocks; one model serves every probe."
+    def __init__(self, cfg: Config, latent_hw: tuple[int, int], device, timed_steps: int = 3):
+        self.cfg, self.latent_hw, self.device, self.timed_steps = cfg, latent_hw, device, timed_steps
+        tc = cfg.train
+        self.model = NanoDiT(cfg.model).to(device).train()
+        self.ema = copy.deepcopy(self.model).requires_grad_(False)
+        self.projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim).to(device) if tc.repa_weight else None
+        params = [*self.model.parameters(), *(self.projector.parameters() if self.projector else [])]
+        self.opt = torch.optim.AdamW(params, fused=True)
+        for p in params: p.grad = torch.zeros_like(p)
+        self.opt.step()   # AdamW's state and the gradients exist from here on, as during gradient accumulation
+
+    def step(self, b):
+        tc, projector = self.cfg.train, self.projector
+        with torch.autocast(self.device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext():
+            out = self.model(**b, features_at=tc.repa_block if projector else None)
         v, tokens = out if projector else (out, None)
         loss = v.float().pow(2).mean() + (projector(tokens).float().pow(2).mean() if projector else 0)
-        loss.backward(); opt.step()
-        return torch.cuda.max_memory_allocated(device)
-    finally:
-        del model, ema, projector, opt, b
-        torch.cuda.empty_cache()
+        loss.backward(); self.opt.step(); self.opt.zero_grad(set_to_none=False)
+
+    def __call__(self, m: int, checkpointed: int, timed: bool = False) -> tuple[float, float | None]:
+        "(peak bytes, seconds per step if `timed`); the peak is infinite where the step runs out of memory."
+        c = self.cfg
+        self.model.checkpointed = checkpointed
+        torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats(self.device)
+        b = synthetic_batch(m, self.latent_hw, c.encoders.text_max_tokens, c.model.text_dim, c.model.vision_dim, self.device, c.model.latent_channels)
+        try:
+            self.step(b)
+            peak, seconds = torch.cuda.max_memory_allocated(self.device), None
+            if timed:
+                torch.cuda.synchronize(self.device); t0 = time.perf_counter()
+                for _ in range(self.timed_steps): self.step(b)
+                torch.cuda.synchronize(self.device); seconds = (time.perf_counter() - t0) / self.timed_steps
+        except torch.OutOfMemoryError: peak, seconds = float("inf"), None
+        del b
+        torch.cuda.empty_cache()   # outside the except block: its traceback no longer holds the step's tensors
+        return peak, seconds
 
 def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log) -> Config:
-    "`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match): the checkpoint's when resuming, else measured."
-    tc = cfg.train
+    """`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match), and `model.grad_checkpoint: auto` by a number of
+    blocks: the checkpoint's when resuming, else measured."""
+    tc, mc = cfg.train, cfg.model
     if tc.batch_size != "auto": return cfg
     if ckpt:
-        saved = ckpt["state"]["config"]["train"]
-        m, accum = saved["batch_size"], saved["grad_accum"]
+        saved = ckpt["state"]["config"]
+        m, accum, blocks = saved["train"]["batch_size"], saved["train"]["grad_accum"], saved["model"]["grad_checkpoint"]
         log(f"micro-batch {m} x {accum} accumulation, as chosen when the run started")
     else:
         if procs.device.type != "cuda":
@@ -184,11 +230,21 @@ def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log
         total = torch.cuda.get_device_properties(procs.device).total_memory
         limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
         W, H = max((bucket_size(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
-        fits = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: step_peak_bytes(cfg, m, (H // 8, W // 8), procs.device))
-        per_process = procs.min(fits)   # every process measures its own GPU; all must train the same share
-        m, accum = per_process * procs.world, tc.effective_batch // (per_process * procs.world)
-        log(f"micro-batch {per_process} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}: "
+        probe = StepProbe(cfg, (H // 8, W // 8), procs.device)
+        if mc.grad_checkpoint == "auto":
+            log(f"measuring micro-batches and checkpointed blocks for {limit / 2**30:.1f} GiB at bucket {W}x{H}:")
+            fits, k = plan_micro_batch(tc.effective_batch, procs.world, mc.depth, limit, probe, log)
+            per_process, k = procs.min(fits), -procs.min(-k)   # every process measures its own GPU: fewer images and more recomputation fit all
+        else:
+            fits, k = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: probe(m, probe.model.checkpointed)[0]), mc.grad_checkpoint
+            per_process = procs.min(fits)
+        del probe
+        torch.cuda.empty_cache()
+        m, accum, blocks = per_process * procs.world, tc.effective_batch // (per_process * procs.world), k
+        log(f"micro-batch {per_process} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}"
+            f"{f' with {k}/{mc.depth} blocks checkpointed' if mc.grad_checkpoint == 'auto' else ''}: "
             f"{m} x {accum} accumulation = {tc.effective_batch} images per step")
+    if mc.grad_checkpoint == "auto": cfg = dataclasses.replace(cfg, model=dataclasses.replace(mc, grad_checkpoint=blocks))
     return dataclasses.replace(cfg, train=dataclasses.replace(tc, batch_size=m, grad_accum=accum))
 
 # %% ../nbs/12_train.ipynb #fdb4d552
@@ -291,7 +347,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             if main: validate(ckpt["path"])  # the last run stopped between this checkpoint and its validation
             procs.barrier()
 
-        # data, DDP-wrapped and compiled forward, autocast, logging, visual debug, signals
+        # data, DDP-wrapped forward with compiled blocks, autocast, logging, visual debug, signals
         compiled = tc.compile == "on" or (tc.compile == "auto" and device.type == "cuda")
         # compiled: every batch padded to one shape per bucket (full share, text_max_tokens), so each bucket compiles once
         fixed = (tc.batch_size // procs.world, cfg.encoders.text_max_tokens) if compiled else None
@@ -299,8 +355,10 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
                         part=(procs.rank, procs.world), fixed=fixed)
         batches = iter(loader)
         ddp_model, ddp_projector = procs.wrap(model), procs.wrap(projector) if projector else None
-        if compiled: torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 2 * len(data.buckets))
-        forward = torch.compile(ddp_model, dynamic=False) if compiled else ddp_model
+        if compiled:
+            torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 4 * len(data.buckets))   # per bucket: room for a few variants (e.g. gradient mode) of each
+            model.compile_blocks(dynamic=False)
+        forward = ddp_model
         compiles = CompileLog(log) if compiled else None
         autocast = torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext()
         writer = cleanup.enter_context(SummaryWriter(str(run.tensorboard))) if main else None
