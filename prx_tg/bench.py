@@ -13,10 +13,10 @@ from .config import ModelConfig, PRESETS
 from .model import NanoDiT, synthetic_batch
 
 # %% auto #0
-__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side',
-           'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage',
-           'bench_sample', 'quality_shards', 'bench_quality', 'quality_line', 'synthetic_shards', 'bench_trainer',
-           'bench_gpu', 'main']
+__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'GPU_PARTS', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak',
+           'build_side', 'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data',
+           'bench_storage', 'bench_sample', 'quality_shards', 'bench_quality', 'quality_line', 'synthetic_shards',
+           'bench_trainer', 'bench_gpu', 'main']
 
 # %% ../nbs/14_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -337,14 +337,18 @@ def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> 
     return dict(preset=preset, overrides=list(overrides), micro_batch=r["micro_batch"], grad_accum=r["grad_accum"], checkpointed=chosen["model"]["grad_checkpoint"],
                 steps=steps, images_per_s=(len(h) - 1) * per_step / (h[-1]["time"] - h[0]["time"]), wall_s=time.time() - t0, log=said)
 
-def bench_gpu(reps: int = 5, progress=None) -> dict:
-    """The production preset on synthetic 1024x1024 data, bf16: the bare step as it used to ship (micro-batch 1, every block checkpointed, eager);
-    the whole trainer as it ships now (micro-batch and checkpointed blocks measured for 22 GiB, blocks compiled); the bare compiled step at the trainer's
-    choice, for MFU and the trainer's overhead; NanoDiT against PixArt, both compiled; the bare step with the whole model compiled instead. Each result is appended to `progress` (JSON lines) as it
-    finishes, and a part that fails is recorded with its error while the others still run (CUDA only)."""
+GPU_PARTS = ("shipped_before", "trainer", "bare", "pixart")   # about 6 minutes on an H200; bare_blocks and trainer_blocks on request
+
+def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
+    """The production preset on synthetic 1024x1024 data, bf16, in the parts named in `parts`: `shipped_before`, the bare step as it used
+    to ship (micro-batch 1, every block checkpointed, eager); `trainer`, the whole trainer as it ships now (micro-batch and checkpointed blocks measured
+    for 22 GiB, compiled); `bare`, the bare compiled step at the trainer's choice, for MFU and the trainer's overhead; `pixart`, NanoDiT against PixArt,
+    both compiled block by block; `bare_blocks` and `trainer_blocks`, the same with `train.compile=blocks`. Each result is appended to `progress`
+    (JSON lines) as it finishes, and a part that fails is recorded with its error while the others still run (CUDA only)."""
     if not torch.cuda.is_available(): return dict(skipped="no CUDA device", torch=torch.__version__)
     out = dict(device=torch.cuda.get_device_name(), torch=torch.__version__, errors={})
     def part(name, f):
+        if name not in parts: return
         t0 = time.time()
         try: out[name] = f()
         except Exception as e: out["errors"][name] = f"{type(e).__name__}: {e}"
@@ -353,19 +357,21 @@ def bench_gpu(reps: int = 5, progress=None) -> dict:
             with open(progress, "a") as fh: fh.write(json.dumps(rec, default=str) + "\n")
         torch.cuda.empty_cache()
     depth = PRESETS["production"]().model.depth
-    part("bf16_matmul_peak_flops", lambda: matmul_peak("cuda", n=8192))
-    peak = out.get("bf16_matmul_peak_flops", 790e12)
+    out["bf16_matmul_peak_flops"] = peak = matmul_peak("cuda", n=8192)
     part("shipped_before", lambda: _gpu_step("production", depth, "off", peak, reps))
     part("trainer", lambda: bench_trainer("production", ["train.effective_batch=64"], steps=12))
-    tr = out.get("trainer", dict(micro_batch=4, checkpointed=depth))
-    part("bare", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
+    tr = out.get("trainer", dict(micro_batch=4, checkpointed=0))   # without the trainer: the choice it made on an H200 for 22 GiB
+    part("bare", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"]))
     part("pixart", lambda: _gpu_pair(8, reps))
-    part("bare_whole_model", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"]))
+    part("bare_blocks", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
+    part("trainer_blocks", lambda: bench_trainer("production", ["train.effective_batch=64", "train.compile=blocks", f"train.batch_size={tr['micro_batch']}",
+                                                                f"model.grad_checkpoint={tr['checkpointed']}", "train.grad_accum=16"], steps=12))
+    for trainer, bare in (("trainer", "bare"), ("trainer_blocks", "bare_blocks")):
+        if trainer in out and bare in out: out[f"{trainer}_vs_{bare}"] = out[trainer]["images_per_s"] / out[bare]["images_per_s"]
     if "trainer" in out and "bare" in out:
-        bare = out["bare"]
-        out["trainer_vs_bare"] = tr["images_per_s"] / bare["images_per_s"]
-        out["verdict"] = (f"the trainer chose micro-batch {tr['micro_batch']} with {tr['checkpointed']}/{depth} blocks checkpointed for 22 GiB and runs at "
-                          f"{tr['images_per_s']:.1f} images/s, {out['trainer_vs_bare']:.2f}x the bare compiled step ({bare['mfu']:.0%} MFU)")
+        t, b = out["trainer"], out["bare"]
+        out["verdict"] = (f"the trainer chose micro-batch {t['micro_batch']} with {t['checkpointed']}/{depth} blocks checkpointed for 22 GiB and runs at "
+                          f"{t['images_per_s']:.1f} images/s, {out['trainer_vs_bare']:.2f}x the bare compiled step ({b['mfu']:.0%} MFU)")
     return out
 
 # %% ../nbs/14_bench.ipynb #309d8c44
@@ -374,7 +380,8 @@ BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for
               "storage": lambda args: bench_storage(),
               "sample": lambda args: bench_sample(),
               "quality": lambda args: bench_quality(args.budget, overrides=args.overrides, n_images=args.n_images),
-              "gpu": lambda args: bench_gpu(args.reps, progress=f"{args.json}.progress.jsonl" if args.json else None)}
+              "gpu": lambda args: bench_gpu(args.reps, progress=f"{args.json}.progress.jsonl" if args.json else None,
+                                            parts=args.gpu_parts.split(",") if args.gpu_parts else GPU_PARTS)}
 
 def _table(results: dict) -> str:
     lines = []
@@ -395,12 +402,13 @@ def _table(results: dict) -> str:
         g = results["gpu"]
         if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")
         else:
-            for name in ("shipped_before", "bare", "bare_whole_model"):
+            for name in ("shipped_before", "bare", "bare_blocks"):
                 if name in g:
                     r = g[name]
                     lines.append(f"gpu/{name:<14} batch {r['batch']:<3} {r['checkpointed']}/{r['depth']} checkpointed compile={r['compile']:<6} {r['images_per_s']:.1f} images/s  "
                                  f"MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB  first step {r['first_step_s']:.0f}s")
             if "pixart" in g: lines.append(f"gpu/pixart      batch {g['pixart']['batch']}, blocks compiled: NanoDiT/PixArt step {g['pixart']['ratio']:.2f}x")
+            if "trainer_blocks" in g: lines.append(f"gpu/trainer_blocks {g['trainer_blocks']['images_per_s']:.1f} images/s, {g.get('trainer_blocks_vs_bare_blocks', float('nan')):.2f}x the bare step with blocks compiled")
             if "verdict" in g: lines.append(f"gpu             {g['verdict']}")
             for name, e in g["errors"].items(): lines.append(f"gpu/{name} failed: {e}")
     for size, r in results.get("model", {}).items():
@@ -422,6 +430,7 @@ def main(argv=None):
     p.add_argument("--n-images", type=int, default=100, help="quality: holdout images to validate on")
     p.add_argument("--sizes", default="toy,baseline", help="model sizes: toy, baseline")
     p.add_argument("--reps", type=int, default=5)
+    p.add_argument("--gpu-parts", help=f"gpu: these parts, comma-separated (default {','.join(GPU_PARTS)}; also bare_blocks, trainer_blocks)")
     p.add_argument("--json", help="write the results here as JSON")
     args = p.parse_args(argv)
     wanted = [w.strip() for w in args.only.split(",") if w.strip()]

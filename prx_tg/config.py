@@ -91,7 +91,7 @@ class TrainConfig:
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
-    compile: str = "auto"        # auto: on with CUDA, off on the CPU | on | off (torch.compile, one graph per bucket)
+    compile: str = "auto"        # auto: on with CUDA, off on the CPU | on (the whole model) | blocks (each block: far quicker to compile) | off
     dist_timeout_min: float = 30.0 # under torchrun: how long processes wait for each other (process 0 validating) before the job fails
     repa_weight: float = 0.5      # representation alignment loss weight; 0 = off
     repa_block: int = 2           # align the image tokens after this block (1-based) with the stored DINO patch grid
@@ -151,7 +151,7 @@ PRESETS = {
 # %% ../nbs/00_config.ipynb #d645862d
 _CHOICES = {"encoders.text": ("minilm", "t5"), "encoders.text_storage": ("float16", "int8"), "encoders.vision": ("efficientnet", "dinov3"),
             "encoders.latent": ("pca", "flux", "taef1"), "train.precision": ("fp32", "bf16"),
-            "train.repa_on": ("dropped", "all"), "train.compile": ("auto", "on", "off"), "validate.lpips": ("auto", "on", "off"), "data.latent_norm": ("channel", "global")}
+            "train.repa_on": ("dropped", "all"), "train.compile": ("auto", "on", "blocks", "off"), "validate.lpips": ("auto", "on", "off"), "data.latent_norm": ("channel", "global")}
 _LATENT_CHANNELS = {"flux": 16, "taef1": 16}
 
 def _require(ok: bool, name: str, msg: str):

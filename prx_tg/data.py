@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_data.ipynb #c3c55121
 from __future__ import annotations
-import io, json, math
+import io, json, math, queue, threading
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,7 +15,7 @@ from .encoders import dequantise_tokens
 
 # %% auto #0
 __all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'decoded_samples', 'condition', 'stack_conditions', 'stored_text',
-           'draw_modes', 'part_of', 'collate', 'Loader']
+           'draw_modes', 'part_of', 'collate', 'Loader', 'Prefetch']
 
 # %% ../nbs/07_data.ipynb #fe1e64cb
 class DataError(RuntimeError): "Shards that cannot be used with this config; the message names both sides."
@@ -220,3 +220,38 @@ class Loader:
                 yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs, self.part, self.fixed)
             if not got and self.next_batch == 0: raise DataError(f"no readable samples in {self.shards.root}")
             self.epoch, self.next_batch = self.epoch + 1, 0
+
+# %% ../nbs/07_data.ipynb #7p0f0002
+class Prefetch:
+    "The batches of `loader`, made up to `ahead` batches in advance on a background thread (pinned where `pin`); `position` follows what was handed out."
+    def __init__(self, loader: Loader, ahead: int = 4, pin: bool = False):
+        self.loader, self.pin, self.position = loader, pin, loader.position
+        self.queue, self.stopped = queue.Queue(maxsize=ahead), threading.Event()
+        self.thread = threading.Thread(target=self._fill, name="prx_tg-prefetch", daemon=True)
+        self.thread.start()
+
+    def _put(self, item) -> bool:
+        while not self.stopped.is_set():
+            try: self.queue.put(item, timeout=0.1); return True
+            except queue.Full: pass
+        return False
+
+    def _fill(self):
+        try:
+            for batch in self.loader:
+                if self.pin: batch = {k: v.pin_memory() if isinstance(v, torch.Tensor) else v for k, v in batch.items()}
+                if not self._put((batch, self.loader.position)): return
+        except Exception as e: self._put((e, None))
+
+    def __iter__(self): return self
+
+    def __next__(self) -> dict:
+        batch, position = self.queue.get()
+        if isinstance(batch, Exception): raise batch
+        self.position = position
+        return batch
+
+    def close(self):
+        "Stop the background thread (it finishes the batch it is making)."
+        self.stopped.set()
+        self.thread.join(timeout=30)

@@ -15,7 +15,7 @@ from torch.utils.tensorboard import SummaryWriter
 from tqdm.auto import tqdm
 from .buckets import bucket_size
 from .config import Config, TrainConfig, add_config_args, config_from_args
-from .data import DataError, Loader, Shards, condition, decoded_samples
+from .data import DataError, Loader, Prefetch, Shards, condition, decoded_samples
 from .distributed import join_processes, leave_processes
 from .encoders import latent_codec
 from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
@@ -347,18 +347,19 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             if main: validate(ckpt["path"])  # the last run stopped between this checkpoint and its validation
             procs.barrier()
 
-        # data, DDP-wrapped forward with compiled blocks, autocast, logging, visual debug, signals
-        compiled = tc.compile == "on" or (tc.compile == "auto" and device.type == "cuda")
+        # data (prefetched on a thread), DDP-wrapped and compiled forward, autocast, logging, visual debug, signals
+        compile_mode = ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
+        compiled = compile_mode != "off"
         # compiled: every batch padded to one shape per bucket (full share, text_max_tokens), so each bucket compiles once
         fixed = (tc.batch_size // procs.world, cfg.encoders.text_max_tokens) if compiled else None
-        loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"),
-                        part=(procs.rank, procs.world), fixed=fixed)
-        batches = iter(loader)
+        loader = Prefetch(Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"),
+                                 part=(procs.rank, procs.world), fixed=fixed), pin=device.type == "cuda")
+        cleanup.callback(loader.close)
+        batches = loader
         ddp_model, ddp_projector = procs.wrap(model), procs.wrap(projector) if projector else None
-        if compiled:
-            torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 4 * len(data.buckets))   # per bucket: room for a few variants (e.g. gradient mode) of each
-            model.compile_blocks(dynamic=False)
-        forward = ddp_model
+        if compiled: torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 4 * len(data.buckets))
+        if compile_mode == "blocks": model.compile_blocks(dynamic=False)
+        forward = torch.compile(ddp_model, dynamic=False) if compile_mode == "on" else ddp_model
         compiles = CompileLog(log) if compiled else None
         autocast = torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext()
         writer = cleanup.enter_context(SummaryWriter(str(run.tensorboard))) if main else None
