@@ -72,7 +72,8 @@ def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, de
     tc, p = cfg.train, cfg.model.patch_size
     x0 = batch["x"].to(device, non_blocking=True)
     cond = {k: batch[k].to(device, non_blocking=True) for k in CONDITION_KEYS}
-    n, index, weight = batch["n_global"], batch["index"].to(device), batch["weight"].to(device)
+    # every copy non-blocking: a blocking one waits for the GPU to finish the previous micro-batch before this one is even queued
+    n, index, weight = batch["n_global"], batch["index"].to(device, non_blocking=True), batch["weight"].to(device, non_blocking=True)
     h, w = x0.shape[-2] // p, x0.shape[-1] // p
     noise = torch.randn((n, *x0.shape[1:]), generator=noise_gen, device=device)[index]
     t = shift_t(sample_t(n, tc.t_mean, tc.t_std, noise_gen, device), resolution_shift(h * w, tc.shift_ref_tokens) * tc.time_shift)[index]
