@@ -15,7 +15,7 @@ from .config import EncoderConfig
 __all__ = ['DEFAULT_TEXT', 'OUTLIERS_PER_TOKEN', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DEFAULT_VISION', 'DEFAULT_LATENT',
            'ModelLoadError', 'pick_device', 'missing_folder', 'load_pretrained', 'TextEncoder', 'quantise_tokens',
            'dequantise_tokens', 'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches', 'PCACodec',
-           'DiffusersVAE', 'latent_codec', 'encoder_info']
+           'DiffusersVAE', 'latent_codec', 'encoder_info', 'tiny_production_encoders']
 
 # %% ../nbs/04_encoders.ipynb #cba46aca
 class ModelLoadError(RuntimeError):
@@ -250,3 +250,18 @@ def encoder_info(text: TextEncoder | None, vision: VisionEncoder | None, codec, 
         out["latent"] = dict(kind="pca" if isinstance(codec, PCACodec) else codec.kind, channels=codec.channels,
                              factor=codec.factor, dtype="float16", source=str(getattr(codec, "source", "latent_codec.safetensors")))
     return out
+
+# %% ../nbs/04_encoders.ipynb #04t00002
+def tiny_production_encoders(folder) -> dict:
+    "Tiny random-weight T5 (32-d), DINOv3 (32-d, 4 registers, no layers) and Flux-like VAE (16 channels, 8x) saved under `folder`; the `encoders` settings that load them."
+    from transformers import T5Config, T5EncoderModel, DINOv3ViTConfig, DINOv3ViTModel
+    from diffusers import AutoencoderKL
+    folder = Path(folder)
+    T5EncoderModel(T5Config(vocab_size=30522, d_model=32, d_kv=8, d_ff=64, num_layers=1, num_heads=4)).save_pretrained(folder / "t5")
+    TextEncoder(EncoderConfig(), device=torch.device("cpu")).tokenizer.save_pretrained(folder / "t5")
+    DINOv3ViTModel(DINOv3ViTConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=0, num_attention_heads=2,
+                                   num_register_tokens=4, patch_size=16)).save_pretrained(folder / "dino")
+    AutoencoderKL(in_channels=3, out_channels=3, latent_channels=16, block_out_channels=(8, 8, 8, 8), layers_per_block=1,
+                  down_block_types=("DownEncoderBlock2D",) * 4, up_block_types=("UpDecoderBlock2D",) * 4, norm_num_groups=4,
+                  scaling_factor=0.3611, shift_factor=0.1159, use_quant_conv=False, use_post_quant_conv=False).save_pretrained(folder / "flux" / "vae")
+    return dict(text="t5", text_model=str(folder / "t5"), vision="dinov3", vision_model=str(folder / "dino"), latent="flux", latent_model=str(folder / "flux"))

@@ -106,12 +106,14 @@ class StepStats:
 
     def add(self, figures: dict): self.micro.append(figures)
 
-    def end_step(self) -> float:
-        "Fold the step's micro-batches into the window (one transfer from the device); the step's mean loss over its global batches."
+    def end_step(self, stop: bool = False) -> tuple[float, bool]:
+        """Fold the step's micro-batches into the window (one transfer from the device): the step's mean loss over its global batches, and
+        whether any process asked to `stop` (shared in the same all-reduce as the loss, so a step costs one collective besides DDP's)."""
         micro, self.micro = self.micro, []
+        zero = torch.zeros((), device=micro[0]["per_sample"].device)
         shared = torch.stack([sum((f["per_sample"] * f["weight"]).sum() for f in micro),
-                              sum(f.get("repa", torch.zeros((), device=f["per_sample"].device)) for f in micro) / len(micro)])
-        loss_sum, repa = self.reduce(shared.float()).tolist()
+                              sum(f.get("repa", zero) for f in micro) / len(micro), zero + float(stop)])
+        loss_sum, repa, stops = self.reduce(shared.float()).tolist()
         loss = loss_sum / sum(f["samples"] for f in micro)
         per_sample = torch.cat([f["per_sample"][f["weight"] > 0] for f in micro]).cpu().numpy()
         t = torch.cat([f["t"][f["weight"] > 0] for f in micro]).cpu().numpy()
@@ -121,7 +123,7 @@ class StepStats:
         self.v_target_sq = torch.stack([f["v_target_sq"] for f in micro]).mean().item()
         if "repa" in micro[0]: self.repa = repa
         self.samples += sum(f["samples"] for f in micro); self.tokens += sum(f["tokens"] for f in micro)
-        return loss
+        return loss, stops > 0
 
     def scalars(self, loss: float, grad_norm: float, lr: float) -> dict:
         "TensorBoard scalars for the window that ends now (images/s over all processes; t-bins and velocities of this process); starts a new window."
@@ -379,9 +381,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         stats, history, bad_in_row, saved_at, stopped = StepStats(procs.sum), [], 0, step, False
         headless = not sys.stderr.isatty()  # no progress bar in logs: a plain line every log_every steps instead
         bar = cleanup.enter_context(tqdm(total=end, initial=step, desc="train", dynamic_ncols=True, disable=headless or not main))
-        while step < end:
-            stopped = procs.any(stop["signal"] is not None)   # a signal to any process stops all of them at the same step
-            if stopped: break
+        while step < end and not stopped:
             # learning rate of this step
             lr = lr_at(step, tc)
             for group in opt.param_groups: group["lr"] = lr
@@ -396,7 +396,8 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
                     loss, figures = micro_batch_loss(forward, ddp_projector, batch, cfg, noise_gen, device, autocast, procs.world)
                     (loss / tc.grad_accum).backward()
                 stats.add(figures)
-            loss = stats.end_step()
+            # a signal to any process stops all of them after this step, shared in the step's one all-reduce of figures
+            loss, stopped = stats.end_step(stop["signal"] is not None)
             if compiles: compiles.after_step(step + 1, step_buckets, time.time() - started, writer)
             grad_norm = nn.utils.clip_grad_norm_(trained, tc.grad_clip if tc.grad_clip > 0 else float("inf")).item()
 
