@@ -153,6 +153,10 @@ class NanoDiT(nn.Module):
         self.compiled_blocks = [torch.compile(block, **options) for block in self.blocks]
         return self
 
+    def __getstate__(self):
+        "A copy (`copy.deepcopy`, pickling) runs its own plain blocks: compiled wrappers would still point at this model's."
+        return {**self.__dict__, "compiled_blocks": None}
+
     def patchify(self, x):
         B, C, H, W = x.shape
         p = self.cfg.patch_size
