@@ -21,7 +21,7 @@ __all__ = ['ROWS', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'co
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
-    "baseline": (["train.repa_weight=0"], "the toy recipe before this chapter: no REPA"),
+    "baseline": (["train.repa_weight=0", "train.lr=1e-3"], "the toy recipe before this chapter: no REPA, peak learning rate 1e-3"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
