@@ -265,7 +265,7 @@ def _timed_first(step) -> float:
 
 def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda") -> dict:
     """A preset's bare training step at 1024x1024 in bf16 at micro-batch `batch` with the first `checkpointed` blocks recomputed, `compiled`
-    "off", "blocks" (as the trainer compiles) or "model" (the whole forward): images/s, tokens/s, MFU (model FLOPs, recomputation not counted),
+    "off", "blocks" (`train.compile=blocks`) or "model" (the whole forward, as `train.compile: auto` does on a GPU): images/s, tokens/s, MFU (model FLOPs, recomputation not counted),
     peak memory, first-step seconds."""
     import dataclasses
     cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed)
@@ -364,8 +364,8 @@ def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
     part("bare", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"]))
     part("pixart", lambda: _gpu_pair(8, reps))
     part("bare_blocks", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
-    part("trainer_blocks", lambda: bench_trainer("production", ["train.effective_batch=64", "train.compile=blocks", f"train.batch_size={tr['micro_batch']}",
-                                                                f"model.grad_checkpoint={tr['checkpointed']}", "train.grad_accum=16"], steps=12))
+    part("trainer_blocks", lambda: bench_trainer("production", ["train.compile=blocks", f"train.batch_size={tr['micro_batch']}", f"model.grad_checkpoint={tr['checkpointed']}",
+                                                                f"train.grad_accum={64 // tr['micro_batch']}"], steps=12))   # 64 images per step, as `trainer`
     for trainer, bare in (("trainer", "bare"), ("trainer_blocks", "bare_blocks")):
         if trainer in out and bare in out: out[f"{trainer}_vs_{bare}"] = out[trainer]["images_per_s"] / out[bare]["images_per_s"]
     if "trainer" in out and "bare" in out:

@@ -42,11 +42,6 @@ class Processes:
         dist.all_reduce(t, op=dist.ReduceOp.MIN)
         return int(t.item())
 
-    def any(self, flag: bool) -> bool:
-        "True on every process if `flag` is True on any."
-        if self.world == 1: return flag
-        return bool(self.sum(torch.tensor([float(flag)], device=self.device)).item())
-
     def barrier(self):
         if self.world > 1: dist.barrier()
 
