@@ -21,7 +21,8 @@ __all__ = ['ROWS', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'co
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
-    "baseline": (["train.repa_weight=0", "train.lr=1e-3"], "the toy recipe before this chapter: no REPA, peak learning rate 1e-3"),
+    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false"],
+                 "the toy recipe before this chapter: no REPA, peak learning rate 1e-3, RoPE as the only position"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
@@ -36,6 +37,8 @@ ROWS = {
     "ema_0.999": (["train.ema_decay=0.999"], "EMA decay 0.999 (from 0.99)"),
     "patch1": (["model.patch_size=1"], "1x1 patches (4x the tokens) instead of 2x2"),
     "t_mean_0.5": (["train.t_mean=0.5"], "logit-normal timesteps centred at 0.5 (towards noise)"),
+    "frame_position": (["train.repa_weight=0.5", "train.repa_block=2", "train.lr=2e-3", "model.frame_position=true"],
+                       "REPA and lr 2e-3 (the toy recipe before frame position), with each token's frame position added"),
 }
 
 SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings

@@ -60,6 +60,7 @@ class ModelConfig:
     text_dim: int = 384           # must match the text encoder's width
     vision_dim: int = 1280        # must match the vision encoder's width
     grad_checkpoint: bool | int | str = False   # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
+    frame_position: bool = True   # add each token's place in the frame (0..1 across the image) to its embedding; RoPE alone is relative
 
 @dataclass
 class TrainConfig:

@@ -11,9 +11,9 @@ from safetensors.torch import load_file
 from .config import ModelConfig, PRESETS
 
 # %% auto #0
-__all__ = ['timestep_embedding', 'rope_2d', 'apply_rope', 'modulate', 'token_grid', 'QKNorm', 'SelfAttention', 'CrossAttention',
-           'Block', 'NanoDiT', 'nanodit_toy', 'nanodit_baseline', 'nanodit_production', 'param_table',
-           'synthetic_batch', 'WeightsMismatch', 'check_weights', 'load_weights']
+__all__ = ['FRAME_FREQS', 'timestep_embedding', 'rope_2d', 'apply_rope', 'frame_features', 'modulate', 'token_grid', 'QKNorm',
+           'SelfAttention', 'CrossAttention', 'Block', 'NanoDiT', 'nanodit_toy', 'nanodit_baseline',
+           'nanodit_production', 'param_table', 'synthetic_batch', 'WeightsMismatch', 'check_weights', 'load_weights']
 
 # %% ../nbs/06_model.ipynb #120ebf63
 def timestep_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0, max_period: float = 10000.0) -> torch.Tensor:
@@ -37,6 +37,15 @@ def apply_rope(x: torch.Tensor, rope: torch.Tensor) -> torch.Tensor:
     cos, sin = rope.to(x.dtype)[:, None].unbind(-1)                 # each (N, 1, head_dim/2): broadcast over heads
     a, b = x.unflatten(-1, (-1, 2)).unbind(-1)                       # the two halves of each pair
     return torch.stack([a * cos - b * sin, a * sin + b * cos], dim=-1).flatten(-2)
+
+FRAME_FREQS = 6   # frequencies pi * 2^k, k < 6: periods from twice the frame down to 1/16 of it
+
+def frame_features(h: int, w: int, freqs: int = FRAME_FREQS, device=None) -> torch.Tensor:
+    "Fourier features `(h*w, 4*freqs)` of each token's centre in frame coordinates: 0 to 1 across the image, whatever its size or aspect."
+    ys, xs = torch.meshgrid((torch.arange(h, device=device, dtype=torch.float32) + 0.5) / h,
+                            (torch.arange(w, device=device, dtype=torch.float32) + 0.5) / w, indexing="ij")
+    ang = torch.stack([ys.reshape(-1), xs.reshape(-1)], -1)[..., None] * (math.pi * 2.0 ** torch.arange(freqs, device=device))
+    return torch.cat([ang.sin(), ang.cos()], -1).flatten(1)
 
 def modulate(x, shift, scale): return torch.addcmul(shift, x, 1 + scale)
 
@@ -119,6 +128,7 @@ class NanoDiT(nn.Module):
         self.compiled_blocks = None   # set by compile_blocks: a plain list, so neither state_dict nor modules() see it
         D, p, C = cfg.hidden_size, cfg.patch_size, cfg.latent_channels
         self.patch_embed = nn.Linear(C * p * p, D)
+        self.frame_embed = nn.Linear(4 * FRAME_FREQS, D) if cfg.frame_position else None
         self.t_embed = nn.Sequential(nn.Linear(256, D), nn.SiLU(), nn.Linear(D, D))
         # the encoders' features are normalised without affine weights: a scale and shift just before a linear layer fold into it,
         # and without them no gradient needs to flow back into the (frozen) features at all
@@ -179,6 +189,7 @@ class NanoDiT(nn.Module):
         keep = dino_mask.to(x.dtype)[:, None]
         grid = token_grid(self.patch_proj(dino_patches), h, w)
         tokens = self.patch_embed(self.patchify(x)) + grid * keep[:, :, None]
+        if self.frame_embed is not None: tokens = tokens + self.frame_embed(frame_features(h, w, FRAME_FREQS, x.device))
         ctx = self.text_proj(self.text_norm(text))
         m = text_mask.to(ctx.dtype)[..., None]
         pooled = (ctx * m).sum(1) / m.sum(1).clamp(min=1)
