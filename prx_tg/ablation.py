@@ -16,8 +16,8 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['ROWS', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row',
-           'ablation_table', 'main']
+__all__ = ['ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row',
+           'run_sampling_row', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
@@ -39,6 +39,12 @@ ROWS = {
     "t_mean_0.5": (["train.t_mean=0.5"], "logit-normal timesteps centred at 0.5 (towards noise)"),
     "frame_position": (["train.repa_weight=0.5", "train.repa_block=2", "train.lr=2e-3", "model.frame_position=true"],
                        "REPA and lr 2e-3 (the toy recipe before frame position), with each token's frame position added"),
+}
+TOY = ROWS["frame_position"][0]   # the toy preset as it ships, spelled out against the baseline
+ROWS |= {
+    "toy_text_heavy": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
+                       "the toy preset with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
+    "toy_batch_16": ([*TOY, "train.batch_size=16"], "the toy preset at batch 16 (from 32): about twice the steps, same images"),
 }
 
 SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings
