@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 import numpy as np
 import torch
+from PIL import Image
 from .bench import QUALITY_SET, bench_quality, interleaved_medians, quality_line, quality_shards
 from .config import load_config
 from .data import Loader, Shards
@@ -17,7 +18,7 @@ from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
 __all__ = ['ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row',
-           'run_sampling_row', 'ablation_table', 'main']
+           'run_sampling_row', 'add_placement', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
@@ -142,17 +143,42 @@ def run_sampling_row(name: str, results: Path, base_key: str = "baseline/seed0",
     results.write_text(json.dumps(done + [row], indent=1))
     return row
 
+def add_placement(results: Path, images=None, log=print) -> list[dict]:
+    """Give rows validated before the placement score existed their text-only and reconstruction placement, read off their
+    saved images (attributes from the emoji set `images`, default the benchmark's)."""
+    from prx_tg.validate import EmojiScorer
+    from prx_tg.encoders import VisionEncoder
+    results, root = Path(results), Path(images or QUALITY_SET["images"])
+    rows, scorer = json.loads(results.read_text()), None
+    for r in rows:
+        for test in ("text_only", "reconstruction"):
+            if "placement" in r["emoji"].get(test, {"placement": None}): continue
+            saved = (results.parent / "runs" / r["key"].replace("/", "_") / "validation" if r["name"] in SAMPLING_ROWS
+                     else sorted((Path(r["run"]) / "validation_outputs").glob("step*"))[-1])
+            folder = saved / test
+            if not (folder / "items.json").exists():
+                log(f"{r['key']} {test}: no saved images in {folder}, placement left out"); continue
+            items = json.loads((folder / "items.json").read_text())
+            scorer = scorer or EmojiScorer(VisionEncoder(load_config("toy").encoders))
+            images = [Image.open(folder / next(f for f in it["files"] if "generated" in f)) for it in items]
+            r["emoji"][test]["placement"] = scorer.placement(images, [json.loads((root / f"{it['key']}.json").read_text()) for it in items])
+            log(f"{r['key']} {test}: placement r {r['emoji'][test]['placement']:.2f}")
+    results.write_text(json.dumps(rows, indent=1))
+    return rows
+
 def ablation_table(rows: list[dict]) -> str:
     "A markdown table of results: one line per row, scores as percentages, the codec ceiling and the seam ratio."
     pct = lambda d, k: f"{100 * d[k]:.0f}" if d and k in d else "–"
+    placed = lambda d: f"{d['placement']:.2f}" if d and "placement" in d else "–"
     head = ("| row | steps | text-only bg / region / subject | reconstruction bg / region / subject | bg edit | "
-            "codec ceiling bg / region / subject | seams gen/orig | distance recon / text-only | train min |\n|" + "---|" * 9)
+            "codec ceiling bg / region / subject | placement r text-only / recon | seams gen/orig | distance recon / text-only | train min |\n|" + "---|" * 10)
     lines = [head]
     for r in rows:
         e = r["emoji"]
         three = lambda d: " / ".join(pct(d, k) for k in ("background", "region", "subject"))
         lines.append(f"| {r['key']} | {r['steps']} | {three(e.get('text_only'))} | {three(e.get('reconstruction'))} | "
                      f"{pct(e.get('text_manipulation'), 'background')} | {three(e.get('ceiling_codec'))} | "
+                     f"{placed(e.get('text_only'))} / {placed(e.get('reconstruction'))} | "
                      f"{r['seams'].get('generated_vs_originals', float('nan')):.2f} | {r['reconstruction']:.3f} / {r['text_only']:.3f} | "
                      f"{r['train_seconds'] / 60:.1f} |")
     return "\n".join(lines)
@@ -166,11 +192,12 @@ def main(argv=None):
     p.add_argument("--set", dest="extra", action="append", default=[], metavar="SECTION.KEY=VALUE", help="applied to every row (e.g. validation settings)")
     p.add_argument("--results", default="experiments/ablation/results.json")
     p.add_argument("--table", action="store_true", help="print the table of --results and exit")
+    p.add_argument("--add-placement", action="store_true", help="score the placement of rows validated before it existed (from their saved images) and exit")
     p.add_argument("--codec-ceilings", metavar="K,K,...", help="print the emoji scorer's ceiling through PCA codecs of K components and exit")
     args = p.parse_args(argv)
     results = Path(args.results)
-    if args.table:
-        print(ablation_table(json.loads(results.read_text()))); return
+    if args.table or args.add_placement:
+        print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text()))); return
     if args.codec_ceilings:
         for k, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")]).items():
             print(f"{'originals' if k == 0 else f'PCA {k}':>10}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")

@@ -237,7 +237,9 @@ def quality_line(q: dict) -> str:
     e = q["emoji"]
     f = lambda d, keys=("background", "region", "subject"): "/".join(f"{d.get(k, float('nan')):.2f}" for k in keys)
     seams = q["seams"].get("generated_vs_originals", float("nan"))
-    return (f"{q['steps']} steps: text-only {f(e.get('text_only', {}))}, reconstruction {f(e.get('reconstruction', {}))}, "
+    r = lambda d: f" (placement r {d['placement']:.2f})" if "placement" in d else ""
+    return (f"{q['steps']} steps: text-only {f(e.get('text_only', {}))}{r(e.get('text_only', {}))}, "
+            f"reconstruction {f(e.get('reconstruction', {}))}{r(e.get('reconstruction', {}))}, "
             f"background edit {e.get('text_manipulation', {}).get('background', float('nan')):.2f}, "
             f"codec ceiling {f(e.get('ceiling_codec', {}))}, seams generated/originals {seams:.2f} "
             f"(codec {q['seams'].get('codec_vs_originals', float('nan')):.2f}); {q['distance']['name']} {q['reconstruction']:.3f} / text-only {q['text_only']:.3f}")

@@ -169,6 +169,23 @@ class EmojiScorer:
         i = (self._features([canvas]) @ self.ref_feats.T).argmax().item()
         return f"{self.subjects[i][0]:04X}"
 
+    def ink_centre(self, img: Image.Image, background: dict) -> tuple[float, float] | None:
+        "Centre of the pixels unlike the background, weighted by how unlike (0 to 1 across the frame); None for a plain background."
+        a = np.asarray(img.convert("RGB")).astype(np.float32)
+        w = np.clip(np.abs(a - np.asarray(background_image(background, *img.size), np.float32)).sum(-1) - 90, 0, None)
+        if w.sum() == 0: return None
+        ys, xs = np.mgrid[: w.shape[0], : w.shape[1]]
+        return float((w * (xs + 0.5)).sum() / w.sum() / w.shape[1]), float((w * (ys + 0.5)).sum() / w.sum() / w.shape[0])
+
+    def placement(self, images: list[Image.Image], attrs: list[dict]) -> float:
+        """How well the images put their subject where the captions say: the correlation between the caption's subject centre
+        and the image's ink centre, averaged over x and y (1 = placed as asked; about 0 = placement unrelated to the caption).
+        Unlike the 3x3 region, it gives credit for roughly right placement and is not thrown by a few stray blocks elsewhere."""
+        centres = [self.ink_centre(im, a["background"]) or (0.5, 0.5) for im, a in zip(images, attrs)]
+        asked = [a["position"]["centroid"] for a in attrs]
+        r = [np.corrcoef([c[k] for c in asked], [c[k] for c in centres])[0, 1] for k in (0, 1)]
+        return float(np.nanmean(r)) if len(images) > 2 and not np.isnan(r).all() else 0.0
+
     def read(self, img: Image.Image, attrs: dict) -> dict:
         "What `img` shows, read with the background colours of `attrs` as the reference for 'not subject'."
         bg = attrs["background"]
@@ -272,13 +289,17 @@ class Holdout:
         "Emoji attribute matches of each image against `attrs`, or None for a dataset without attributes."
         return [matches(self.scorer.read(im, a), a) for im, a in zip(images, attrs)] if self.scorer else None
 
+    def emoji(self, images: list[Image.Image], attrs: list[dict]) -> dict | None:
+        "Attribute accuracies of `images` against `attrs`, and how well the subjects are placed (`EmojiScorer.placement`)."
+        return accuracy(self.scores(images, attrs)) | dict(placement=self.scorer.placement(images, attrs)) if self.scorer else None
+
 # %% ../nbs/11_validate.ipynb #9f0a0012
 def _scored(h: Holdout, images: list[Image.Image]) -> dict:
     dist = h.perceptual(h.codec_originals, images)
     flags = h.scores(images, [it["attributes"] for it in h.items])
     rows = [dict(caption=it["caption"], key=it["key"], distance=d, images=[("original", o), ("generated", g)], **({"scores": f} if flags else {}))
             for it, o, g, d, f in zip(h.items, h.codec_originals, images, dist, flags or [None] * len(images))]
-    return dict(metrics=summary(dist), emoji=accuracy(flags) if flags else None, images=images, rows=rows)
+    return dict(metrics=summary(dist), emoji=h.emoji(images, [it["attributes"] for it in h.items]), images=images, rows=rows)
 
 def reconstruction(h: Holdout) -> dict:
     "Each holdout image from its own caption and DINO features."
@@ -333,8 +354,8 @@ def ceilings_and_seams(h: Holdout, generated: dict) -> tuple[dict, dict]:
     "Emoji scores of the originals through the codec and untouched; seam scores of originals, codec and each `generated` image list."
     attrs = [it["attributes"] for it in h.items]
     have = [i for i, o in enumerate(h.originals) if o is not None]
-    ceilings = dict(codec=accuracy(h.scores(h.codec_originals, attrs)) if h.scorer else None,
-                    originals=accuracy(h.scores([h.originals[i] for i in have], [attrs[i] for i in have])) if h.scorer and have else None)
+    ceilings = dict(codec=h.emoji(h.codec_originals, attrs),
+                    originals=h.emoji([h.originals[i] for i in have], [attrs[i] for i in have]) if have else None)
     block = h.run.codec.factor
     mean_seam = lambda images: float(np.mean([seam_score(im, block) for im in images]))
     seams = dict(codec=mean_seam(h.codec_originals), **{name: mean_seam(images) for name, images in generated.items()})
@@ -449,7 +470,7 @@ def report(m: dict) -> str:
     for test, vals in m["emoji"].items():
         flat = {f"{k}.{kk}" if isinstance(v, dict) else k: (vv if isinstance(v, dict) else v)
                 for k, v in vals.items() for kk, vv in (v.items() if isinstance(v, dict) else [(None, v)])}
-        lines.append(f"  emoji {test}: " + ", ".join(f"{k} {v:.0%}" for k, v in flat.items()))
+        lines.append(f"  emoji {test}: " + ", ".join(f"placement r {v:.2f}" if k == "placement" else f"{k} {v:.0%}" for k, v in flat.items()))
     s = m["seams"]
     if "originals" in s: lines.append(f"  seams vs originals: codec {s['codec_vs_originals']:.2f}, generated {s['generated_vs_originals']:.2f}")
     if m["divergence"]["flagged"]: lines.append("  DIVERGENCE flagged")
