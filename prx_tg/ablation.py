@@ -22,8 +22,9 @@ __all__ = ['ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cos
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 ROWS = {
-    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false"],
-                 "the toy recipe before this chapter: no REPA, peak learning rate 1e-3, RoPE as the only position"),
+    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "train.batch_size=32",
+                  "train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, batch 32, the seed's dropout mix"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
@@ -41,13 +42,13 @@ ROWS = {
     "frame_position": (["train.repa_weight=0.5", "train.repa_block=2", "train.lr=2e-3", "model.frame_position=true"],
                        "REPA and lr 2e-3 (the toy recipe before frame position), with each token's frame position added"),
 }
-TOY = ROWS["frame_position"][0]   # the toy preset as it ships, spelled out against the baseline
+TOY = ROWS["frame_position"][0]   # the toy recipe before the rows below, spelled out against the baseline
 ROWS |= {
     "toy_text_heavy": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
                        "the toy preset with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
     "toy_batch_16": ([*TOY, "train.batch_size=16"], "the toy preset at batch 16 (from 32): about twice the steps, same images"),
     "toy_text_heavy_batch_16": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25",
-                                 "train.batch_size=16"], "both: text-only draws 60% and batch 16"),
+                                 "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
 }
 
 SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings
@@ -210,7 +211,7 @@ def main(argv=None):
     base_steps = args.base_steps
     if not base_steps and any(r in ROWS for r in rows):
         from prx_tg.bench import _seconds_per_step
-        base_steps = round(args.budget * 60 / _seconds_per_step(quality_shards(), [], results.parent / "probe"))
+        base_steps = round(args.budget * 60 / _seconds_per_step(quality_shards(), ROWS["baseline"][0], results.parent / "probe"))
         print(f"budget: {args.budget:g} min = {base_steps} baseline steps")
     for r in rows:
         if r in SAMPLING_ROWS: run_sampling_row(r, results, f"baseline/seed{args.seed}")
