@@ -155,7 +155,8 @@ def add_placement(results: Path, images=None, log=print) -> list[dict]:
     rows, scorer = json.loads(results.read_text()), None
     for r in rows:
         for test in ("text_only", "reconstruction"):
-            if "placement" in r["emoji"].get(test, {"placement": None}): continue
+            scores = r["emoji"].get(test)
+            if scores is None or "placement" in scores: continue   # test not run, or already scored
             saved = (results.parent / "runs" / r["key"].replace("/", "_") / "validation" if r["name"] in SAMPLING_ROWS
                      else sorted((Path(r["run"]) / "validation_outputs").glob("step*"))[-1])
             folder = saved / test
@@ -164,8 +165,8 @@ def add_placement(results: Path, images=None, log=print) -> list[dict]:
             items = json.loads((folder / "items.json").read_text())
             scorer = scorer or EmojiScorer(VisionEncoder(load_config("toy").encoders))
             images = [Image.open(folder / next(f for f in it["files"] if "generated" in f)) for it in items]
-            r["emoji"][test]["placement"] = scorer.placement(images, [json.loads((root / f"{it['key']}.json").read_text()) for it in items])
-            log(f"{r['key']} {test}: placement r {r['emoji'][test]['placement']:.2f}")
+            scores["placement"] = scorer.placement(images, [json.loads((root / f"{it['key']}.json").read_text()) for it in items])
+            log(f"{r['key']} {test}: placement r {scores['placement']:.2f}")
     results.write_text(json.dumps(rows, indent=1))
     return rows
 

@@ -12,7 +12,8 @@ from .buckets import scaled_buckets
 
 # %% auto #0
 __all__ = ['PRESETS', 'ConfigError', 'DataConfig', 'EncoderConfig', 'ModelConfig', 'TrainConfig', 'ValidateConfig', 'Config',
-           'validate_config', 'from_dict', 'parse_overrides', 'load_config', 'add_config_args', 'config_from_args']
+           'validate_config', 'from_dict', 'stored_config', 'parse_overrides', 'load_config', 'add_config_args',
+           'config_from_args']
 
 # %% ../nbs/00_config.ipynb #a2b4f219
 class ConfigError(ValueError):
@@ -272,6 +273,11 @@ def _merge(cfg: Config, d: dict, where: str = "") -> Config:
 def from_dict(d: dict, base: Config | None = None) -> Config:
     "A validated config: `base` (default: `toy`) with the nested dict `d` applied."
     return validate_config(_merge(base or PRESETS["toy"](), d))
+
+def stored_config(d: dict) -> Config:
+    "The config a checkpoint was written with: a field it predates takes the value that rebuilds the model it saved."
+    model = {"frame_position": False, **d.get("model", {})}   # checkpoints from before frame position hold no frame embedding
+    return from_dict({**d, "model": model})
 
 def parse_overrides(items) -> dict:
     "Turn `['train.lr=3e-4', 'model.depth=8']` into a nested dict, values parsed as YAML scalars."

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from PIL import Image
 from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
-from .config import from_dict, load_config, Config
+from .config import load_config, stored_config, Config
 from .data import DataError, Shards
 from .encoders import TextEncoder, VisionEncoder, latent_codec, pixels01, to_image
 from .flow import euler_sample, guided, resolution_shift, timesteps
@@ -107,7 +107,7 @@ class Run(Sampler):
         except CheckpointError as e: raise SampleError(str(e)) from None
         self.run_folder = RunFolder(self.ckpt.parent.parent)
         self.step = state["step"]
-        cfg: Config = from_dict(state["config"])
+        cfg: Config = stored_config(state["config"])
         device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
         try: shards = Shards(state["shards"], latent_norm=cfg.data.latent_norm)
         except DataError as e: raise SampleError(f"{self.ckpt} trained on shards that are gone: {e}") from None

@@ -22,10 +22,10 @@ from .run_folder import RunFolder
 from .sample import Run, SampleError, image_grid
 
 # %% auto #0
-__all__ = ['TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'cache_dir', 'EmojiScorer',
-           'expected', 'matches', 'accuracy', 'seam_score', 'emoji_edits', 'rule_edits', 'summary', 'Holdout',
-           'reconstruction', 'text_only', 'dino_swap', 'text_manipulation', 'ceilings_and_seams', 'divergence',
-           'validate', 'scalars', 'preserved_rng', 'validate_checkpoint', 'report', 'main']
+__all__ = ['INK', 'TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'cache_dir',
+           'EmojiScorer', 'expected', 'matches', 'accuracy', 'seam_score', 'emoji_edits', 'rule_edits', 'summary',
+           'Holdout', 'reconstruction', 'text_only', 'dino_swap', 'text_manipulation', 'ceilings_and_seams',
+           'divergence', 'validate', 'scalars', 'preserved_rng', 'validate_checkpoint', 'report', 'main']
 
 # %% ../nbs/11_validate.ipynb #82c0548c
 class ValidationError(RuntimeError): "Validation cannot run; the message says why."
@@ -94,6 +94,8 @@ def lpips_band(d: float) -> str:
 _PALETTE_RGB = np.array(list(PALETTE.values()), np.float32)
 _PALETTE_NAMES = list(PALETTE)
 
+INK = 90   # summed RGB difference from the expected background beyond which a pixel belongs to the subject
+
 _REFERENCE_CACHE = {}  # vision encoder source -> reference features: repeated validations in one process reuse them
 
 def cache_dir() -> Path:
@@ -143,11 +145,16 @@ class EmojiScorer:
         return _PALETTE_NAMES[np.bincount(nearest, minlength=len(_PALETTE_NAMES)).argmax()]
 
     @staticmethod
-    def subject_mask(img: Image.Image, background: dict) -> np.ndarray:
-        "Pixels that differ from the background `background` (emoji attributes) would have at this size."
+    def ink(img: Image.Image, background: dict) -> np.ndarray:
+        "How far each pixel is beyond `INK` (summed RGB difference) from the background `background` (emoji attributes) would have; 0 = background."
         a = np.asarray(img.convert("RGB")).astype(np.float32)
         bg = np.asarray(background_image(background, *img.size)).astype(np.float32)
-        return np.abs(a - bg).sum(-1) > 90
+        return np.clip(np.abs(a - bg).sum(-1) - INK, 0, None)
+
+    @staticmethod
+    def subject_mask(img: Image.Image, background: dict) -> np.ndarray:
+        "Pixels that differ from the background `background` (emoji attributes) would have at this size."
+        return EmojiScorer.ink(img, background) > 0
 
     def region(self, img: Image.Image, background: dict) -> str | None:
         m = self.subject_mask(img, background)
@@ -171,8 +178,7 @@ class EmojiScorer:
 
     def ink_centre(self, img: Image.Image, background: dict) -> tuple[float, float] | None:
         "Centre of the pixels unlike the background, weighted by how unlike (0 to 1 across the frame); None for a plain background."
-        a = np.asarray(img.convert("RGB")).astype(np.float32)
-        w = np.clip(np.abs(a - np.asarray(background_image(background, *img.size), np.float32)).sum(-1) - 90, 0, None)
+        w = self.ink(img, background)
         if w.sum() == 0: return None
         ys, xs = np.mgrid[: w.shape[0], : w.shape[1]]
         return float((w * (xs + 0.5)).sum() / w.sum() / w.shape[1]), float((w * (ys + 0.5)).sum() / w.sum() / w.shape[0])
