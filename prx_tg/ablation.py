@@ -45,8 +45,8 @@ ROWS = {
 TOY = ROWS["frame_position"][0]   # the toy recipe before the rows below, spelled out against the baseline
 ROWS |= {
     "toy_text_heavy": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
-                       "the toy preset with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
-    "toy_batch_16": ([*TOY, "train.batch_size=16"], "the toy preset at batch 16 (from 32): about twice the steps, same images"),
+                       "the frame-position recipe with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
+    "toy_batch_16": ([*TOY, "train.batch_size=16"], "the frame-position recipe at batch 16 (from 32): about twice the steps, same images"),
     "toy_text_heavy_batch_16": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25",
                                  "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
 }
