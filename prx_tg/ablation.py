@@ -17,17 +17,18 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row',
-           'run_sampling_row', 'add_placement', 'ablation_table', 'main']
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings',
+           'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
+SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
+TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
-    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "train.batch_size=32",
-                  "train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"],
+    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "train.batch_size=32", *SEED_MIX],
                  "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, batch 32, the seed's dropout mix"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
-    "text_heavy": (["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
+    "text_heavy": (TEXT_HEAVY,
                    "CFG dropout mix: text-only draws 60% (from 30%), both kept 25% (from 55%)"),
     "global_norm": (["data.latent_norm=global"], "one latent scale for all channels instead of per-channel unit variance"),
     "pca32": (["encoders.pca_components=32", "model.latent_channels=32"], "the PCA codec with 32 components instead of 16"),
@@ -44,11 +45,10 @@ ROWS = {
 }
 TOY = ROWS["frame_position"][0]   # the toy recipe before the rows below, spelled out against the baseline
 ROWS |= {
-    "toy_text_heavy": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"],
+    "toy_text_heavy": ([*TOY, *TEXT_HEAVY],
                        "the frame-position recipe with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
     "toy_batch_16": ([*TOY, "train.batch_size=16"], "the frame-position recipe at batch 16 (from 32): about twice the steps, same images"),
-    "toy_text_heavy_batch_16": ([*TOY, "train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25",
-                                 "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
+    "toy_text_heavy_batch_16": ([*TOY, *TEXT_HEAVY, "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
 }
 
 SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings

@@ -295,17 +295,18 @@ class Holdout:
         "Emoji attribute matches of each image against `attrs`, or None for a dataset without attributes."
         return [matches(self.scorer.read(im, a), a) for im, a in zip(images, attrs)] if self.scorer else None
 
-    def emoji(self, images: list[Image.Image], attrs: list[dict]) -> dict | None:
-        "Attribute accuracies of `images` against `attrs`, and how well the subjects are placed (`EmojiScorer.placement`)."
-        return accuracy(self.scores(images, attrs)) | dict(placement=self.scorer.placement(images, attrs)) if self.scorer else None
+    def emoji(self, images: list[Image.Image], attrs: list[dict], flags: list[dict] | None = None) -> dict | None:
+        "Attribute accuracies of `images` against `attrs` (from `flags`, their `scores`, when already read), and how well the subjects are placed."
+        if not self.scorer: return None
+        return accuracy(flags or self.scores(images, attrs)) | dict(placement=self.scorer.placement(images, attrs))
 
 # %% ../nbs/11_validate.ipynb #9f0a0012
 def _scored(h: Holdout, images: list[Image.Image]) -> dict:
-    dist = h.perceptual(h.codec_originals, images)
-    flags = h.scores(images, [it["attributes"] for it in h.items])
+    dist, attrs = h.perceptual(h.codec_originals, images), [it["attributes"] for it in h.items]
+    flags = h.scores(images, attrs)
     rows = [dict(caption=it["caption"], key=it["key"], distance=d, images=[("original", o), ("generated", g)], **({"scores": f} if flags else {}))
             for it, o, g, d, f in zip(h.items, h.codec_originals, images, dist, flags or [None] * len(images))]
-    return dict(metrics=summary(dist), emoji=h.emoji(images, [it["attributes"] for it in h.items]), images=images, rows=rows)
+    return dict(metrics=summary(dist), emoji=h.emoji(images, attrs, flags), images=images, rows=rows)
 
 def reconstruction(h: Holdout) -> dict:
     "Each holdout image from its own caption and DINO features."
