@@ -49,6 +49,8 @@ ROWS |= {
                        "the frame-position recipe with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
     "toy_batch_16": ([*TOY, "train.batch_size=16"], "the frame-position recipe at batch 16 (from 32): about twice the steps, same images"),
     "toy_text_heavy_batch_16": ([*TOY, *TEXT_HEAVY, "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
+    "toy_batch_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=8"], "the toy preset at batch 8 (from 16): about twice its steps, same images"),
+    "toy_lr_3e-3": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
 }
 
 SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings
