@@ -13,10 +13,10 @@ from .config import ModelConfig, PRESETS
 from .model import NanoDiT, synthetic_batch
 
 # %% auto #0
-__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'GPU_PARTS', 'BENCHMARKS', 'interleaved_medians', 'matmul_peak',
-           'build_side', 'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards', 'bench_data',
-           'bench_storage', 'bench_sample', 'quality_shards', 'bench_quality', 'quality_line', 'synthetic_shards',
-           'bench_trainer', 'bench_gpu', 'main']
+__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'KERNEL_FAMILIES', 'GPU_PARTS', 'BENCHMARKS', 'interleaved_medians',
+           'matmul_peak', 'build_side', 'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards',
+           'bench_data', 'bench_storage', 'bench_sample', 'quality_shards', 'bench_quality', 'quality_line',
+           'kernel_family', 'profile_step', 'synthetic_shards', 'bench_trainer', 'bench_gpu', 'main']
 
 # %% ../nbs/14_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -265,10 +265,36 @@ def _timed_first(step) -> float:
     sync(); t0 = time.perf_counter(); step(); sync()
     return time.perf_counter() - t0
 
-def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda") -> dict:
+KERNEL_FAMILIES = (("attention", ("flash", "fmha", "attention", "efficient")), ("matmul", ("gemm", "xmma", "cutlass", "nvjet", "cublas", "triton_tem", "aten::mm", "aten::addmm", "aten::bmm")),
+                   ("optimizer", ("adam", "multi_tensor")), ("fused (Inductor)", ("triton",)))
+
+def kernel_family(name: str) -> str:
+    "Which part of a training step a kernel (or, on the CPU, an operator) belongs to, by its name; eager elementwise work and copies are 'other'."
+    low = name.lower()
+    return next((family for family, marks in KERNEL_FAMILIES if any(m in low for m in marks)), "other")
+
+def profile_step(step, steps: int = 3, wall_s: float | None = None, top: int = 12) -> dict:
+    """Where one training step's time goes: milliseconds per step of each kernel family and of the `top` kernels, from `torch.profiler` over `steps`
+    steps (GPU kernels with CUDA, operators' own CPU time without); with the step's `wall_s`, the share of it the GPU was busy."""
+    from torch.profiler import ProfilerActivity, profile
+    cuda = torch.cuda.is_available()
+    sync = torch.cuda.synchronize if cuda else (lambda: None)
+    sync()
+    with profile(activities=[ProfilerActivity.CUDA if cuda else ProfilerActivity.CPU]) as prof:
+        for _ in range(steps): step()
+        sync()
+    own = (lambda e: e.self_device_time_total) if cuda else (lambda e: e.self_cpu_time_total)
+    kernels = sorted(((e.key, own(e) / 1e3 / steps) for e in prof.key_averages() if own(e) > 0), key=lambda kv: -kv[1])
+    families = {}
+    for name, ms in kernels: families[kernel_family(name)] = families.get(kernel_family(name), 0.0) + ms
+    busy = sum(ms for _, ms in kernels)
+    return dict(busy_ms=busy, families_ms=dict(sorted(families.items(), key=lambda kv: -kv[1])), top_ms=dict(kernels[:top]),
+                busy_fraction=busy / 1e3 / wall_s if wall_s else None)
+
+def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda", profiled: bool = False) -> dict:
     """A preset's bare training step at 1024x1024 in bf16 at micro-batch `batch` with the first `checkpointed` blocks recomputed, `compiled`
     "off", "blocks" (`train.compile=blocks`) or "model" (the whole forward, as `train.compile: auto` does on a GPU): images/s, tokens/s, MFU (model FLOPs, recomputation not counted),
-    peak memory, first-step seconds."""
+    peak memory, first-step seconds; with `profiled`, where the step's time goes (`profile_step`)."""
     import dataclasses
     cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed)
     model = NanoDiT(cfg).to(device).train()
@@ -285,7 +311,8 @@ def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: 
     sec = interleaved_medians({"s": step}, reps=reps, warmup=2)["s"]
     return dict(preset=preset, checkpointed=checkpointed, depth=cfg.depth, compile=compiled, batch=batch, first_step_s=first, it_per_s=1 / sec,
                 images_per_s=batch / sec, image_tokens_per_s=batch * PRODUCTION_SHAPE["latent_hw"] ** 2 / 4 / sec, mfu=flops / sec / peak,
-                max_memory_gib=torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None)
+                max_memory_gib=torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None) | (
+                dict(profile=profile_step(step, wall_s=sec)) if profiled else {})
 
 def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=12) -> dict:
     "NanoDiT against PixArt at the production shape, bf16, no checkpointing, each one's blocks compiled: the step ratio."
@@ -299,10 +326,11 @@ def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=
     first = {k: _timed_first(f) for k, f in steps.items()}
     t = interleaved_medians(steps, reps=reps, warmup=1)
     return dict(batch=batch, shape=dict(hidden=hidden, depth=depth, heads=heads, **s), ours_s=t["ours"], reference_s=t["reference"],
-                ratio=t["ours"] / t["reference"], first_step_s=first, reference="diffusers.PixArtTransformer2DModel, blocks compiled")
+                ratio=t["ours"] / t["reference"], first_step_s=first, reference="diffusers.PixArtTransformer2DModel, blocks compiled",
+                profile={k: profile_step(f, wall_s=t[k]) for k, f in steps.items()})
 
 def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
-    "`n` random samples at `cfg`'s shapes in its square bucket (text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
+    "`n` random samples at `cfg`'s shapes in its square bucket (`caption_tokens` of text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
     from prx_tg.buckets import bucket_for, bucket_name, scaled_buckets
     from prx_tg.prepare import npy_bytes, text_members, write_shard
     from safetensors.numpy import save_file
@@ -317,7 +345,7 @@ def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     write_shard(out / "bucket" / "shard-000000.tar", samples)
     save_file({"hidden": f16(2, m.text_dim), "mask": np.ones(2, np.uint8)}, str(out / "empty_caption.safetensors"))
     stats = dict(latent_mean=[0.0] * m.latent_channels, latent_std=[1.0] * m.latent_channels)
-    manifest = dict(version=1, buckets={bucket_name((W, H)): dict(shards=["bucket/shard-000000.tar"], holdout_shards=[], train=n, holdout=0, **stats)},
+    manifest = dict(version=1, buckets={bucket_name((W, H)): dict(shards=["bucket/shard-000000.tar"], holdout_shards=[], train=n, holdout=0, text_tokens=caption_tokens, **stats)},
                     latent_stats=stats, empty_caption="empty_caption.safetensors",
                     encoders=dict(text=dict(dim=m.text_dim), vision=dict(dim=m.vision_dim), latent=dict(channels=m.latent_channels)))
     (out / "manifest.json").write_text(json.dumps(manifest))
@@ -363,7 +391,7 @@ def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
     part("shipped_before", lambda: _gpu_step("production", depth, "off", peak, reps))
     part("trainer", lambda: bench_trainer("production", ["train.effective_batch=64"], steps=12))
     tr = out.get("trainer", dict(micro_batch=4, checkpointed=0))   # without the trainer: the choice it made on an H200 for 22 GiB
-    part("bare", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"]))
+    part("bare", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"], profiled=True))
     part("pixart", lambda: _gpu_pair(8, reps))
     part("bare_blocks", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
     part("trainer_blocks", lambda: bench_trainer("production", ["train.compile=blocks", f"train.batch_size={tr['micro_batch']}", f"model.grad_checkpoint={tr['checkpointed']}",
@@ -410,6 +438,9 @@ def _table(results: dict) -> str:
                     lines.append(f"gpu/{name:<14} batch {r['batch']:<3} {r['checkpointed']}/{r['depth']} checkpointed compile={r['compile']:<6} {r['images_per_s']:.1f} images/s  "
                                  f"MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB  first step {r['first_step_s']:.0f}s")
             if "pixart" in g: lines.append(f"gpu/pixart      batch {g['pixart']['batch']}, blocks compiled: NanoDiT/PixArt step {g['pixart']['ratio']:.2f}x")
+            profiles = {"bare": g.get("bare", {}).get("profile")} | {f"pixart/{k}": v for k, v in g.get("pixart", {}).get("profile", {}).items()}
+            for name, pr in profiles.items():
+                if pr: lines.append(f"gpu/{name:<14} profile: GPU busy {pr['busy_fraction']:.0%} of the step; " + ", ".join(f"{k} {v:.1f} ms" for k, v in pr["families_ms"].items()))
             if "trainer_blocks" in g: lines.append(f"gpu/trainer_blocks {g['trainer_blocks']['images_per_s']:.1f} images/s, {g.get('trainer_blocks_vs_bare_blocks', float('nan')):.2f}x the bare step with blocks compiled")
             if "verdict" in g: lines.append(f"gpu             {g['verdict']}")
             for name, e in g["errors"].items(): lines.append(f"gpu/{name} failed: {e}")

@@ -33,6 +33,8 @@ class Shards:
         key, count = ("shards", "train") if split == "train" else ("holdout_shards", "holdout")
         self.buckets = {name: dict(shards=[self.root / s for s in b[key]], count=b[count]) for name, b in m["buckets"].items() if b[count]}
         if not self.buckets: raise DataError(f"no {split} samples in {self.root}")
+        longest = [m["buckets"][name].get("text_tokens") for name in self.buckets]
+        self.text_tokens = None if split != "train" or None in longest else max(longest)   # the longest training caption; None: not recorded
         self.stats = {name: (np.asarray(b["latent_mean"], np.float32), np.asarray(b["latent_std"], np.float32))
                       for name, b in m["buckets"].items() if "latent_mean" in b}
         e = load_np(str(self.root / m["empty_caption"]))
@@ -188,7 +190,7 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
         lat.append(x); grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
         texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)
-    L = fixed[1] if fixed else max(t.shape[0] for t in texts)
+    L = max(fixed[1] if fixed else 0, *(t.shape[0] for t in texts))   # a caption longer than the fixed length still fits (a new shape)
     text = torch.zeros(len(index), L, texts[0].shape[1])
     mask = torch.zeros(len(index), L, dtype=torch.bool)
     for i, t in enumerate(texts): text[i, : len(t)] = t; mask[i, : len(t)] = True

@@ -15,16 +15,16 @@ import webdataset as wds
 from safetensors.numpy import save_file as save_np
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
+from .buckets import BadImageError, bucket_for, bucket_name, bucket_size, fit_to_bucket, open_image, scaled_buckets
 from .captions import CaptionError, OllamaCaptioner, flip_caption, sidecar
 from .config import Config, add_config_args, config_from_args, load_config
 from .emoji import build_dataset, holdout_split
 from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encoder_info, pixels01, quantise_tokens, OUTLIERS_PER_TOKEN
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'MAX_UPSCALE', 'KEYS', 'PrepareError', 'sample_key', 'npy_bytes', 'shard_dirs', 'shard_ids',
-           'write_shard', 'Item', 'Preparer', 'text_members', 'key_dtypes', 'bytes_per_image',
-           'production_bytes_per_image', 'prepare', 'summary', 'main', 'tiny_shards']
+__all__ = ['IMAGE_EXTS', 'MAX_UPSCALE', 'TEXT_MEMBERS', 'KEYS', 'PrepareError', 'sample_key', 'npy_bytes', 'shard_dirs',
+           'shard_ids', 'text_tokens', 'write_shard', 'shard_text_tokens', 'Item', 'Preparer', 'text_members',
+           'key_dtypes', 'bytes_per_image', 'production_bytes_per_image', 'prepare', 'summary', 'main', 'tiny_shards']
 
 # %% ../nbs/05_prepare.ipynb #b3427862
 class PrepareError(RuntimeError): "A run that cannot go on; the message says why and what to do."
@@ -53,8 +53,14 @@ def shard_ids(tar_path: Path) -> list[str]:
     with tarfile.open(tar_path) as t:
         return sorted({m.name.split(".", 1)[0] for m in t.getmembers() if m.isfile()})
 
+TEXT_MEMBERS = ("t5_hidden.npy", "t5_hidden_flip.npy")
+
+def text_tokens(sample: dict) -> int:
+    "The longest stored caption of a sample (dict of key -> bytes), flipped caption included: what a batch pads its text to."
+    return max(np.load(io.BytesIO(sample[k])).shape[0] for k in TEXT_MEMBERS if k in sample)
+
 def write_shard(path: Path, samples: list[dict]):
-    "Write `samples` (dicts of key -> bytes, with '__key__') to `path` atomically, with its latent statistics beside it."
+    "Write `samples` (dicts of key -> bytes, with '__key__') to `path` atomically, with its latent statistics and longest caption beside it."
     tmp = path.with_name(path.name + ".tmp")
     stats = dict(count=0, sum=None, sumsq=None)
     with wds.TarWriter(str(tmp)) as w:
@@ -65,9 +71,16 @@ def write_shard(path: Path, samples: list[dict]):
             stats["count"] += c.shape[1]
             stats["sum"] = c.sum(1) + (0 if stats["sum"] is None else stats["sum"])
             stats["sumsq"] = (c ** 2).sum(1) + (0 if stats["sumsq"] is None else stats["sumsq"])
-    stats = dict(count=stats["count"], sum=stats["sum"].tolist(), sumsq=stats["sumsq"].tolist(), n=len(samples))
+    stats = dict(count=stats["count"], sum=stats["sum"].tolist(), sumsq=stats["sumsq"].tolist(), n=len(samples),
+                 text_tokens=max(text_tokens(s) for s in samples))
     path.with_name(path.name + ".stats.json").write_text(json.dumps(stats))
     os.replace(tmp, path)  # the tar appears last, complete
+
+def shard_text_tokens(tar_path: Path) -> int:
+    "The longest stored caption in a complete shard, read from the shard itself (for statistics written before they recorded it)."
+    import tarfile
+    with tarfile.open(tar_path) as t:
+        return max(np.load(io.BytesIO(t.extractfile(m).read())).shape[0] for m in t.getmembers() if m.name.split(".", 1)[1] in TEXT_MEMBERS)
 
 # %% ../nbs/05_prepare.ipynb #9888e3bb
 @dataclass
@@ -239,7 +252,7 @@ def write_shards(self: Preparer, items: list[Item]):
 
 @patch
 def manifest(self: Preparer) -> tuple[dict, dict]:
-    "Per-bucket counts, shard lists and latent statistics, and the statistics over all training buckets."
+    "Per-bucket counts, shard lists, latent statistics and longest training caption, and the statistics over all training buckets."
     buckets, total = {}, dict(count=0, sum=0.0, sumsq=0.0)
     for (split, name), d in sorted(shard_dirs(self.out).items()):
         b = buckets.setdefault(name, dict(train=0, holdout=0, shards=[], holdout_shards=[]))
@@ -247,9 +260,12 @@ def manifest(self: Preparer) -> tuple[dict, dict]:
         for tar in sorted(d.glob("shard-*.tar")):
             stats_file = tar.with_name(tar.name + ".stats.json")
             st = json.loads(stats_file.read_text())
+            if "text_tokens" not in st:   # a shard from before the statistics recorded it: read it once, keep it
+                st["text_tokens"] = shard_text_tokens(tar); stats_file.write_text(json.dumps(st))
             b[split] += st["n"]
             b["shards" if split == "train" else "holdout_shards"].append(str(tar.relative_to(self.out)))
             acc["count"] += st["count"]; acc["sum"] += np.array(st["sum"]); acc["sumsq"] += np.array(st["sumsq"])
+            if split == "train": b["text_tokens"] = max(b.get("text_tokens", 0), st["text_tokens"])
         if split == "train" and acc["count"]:
             b.update(_mean_std(acc))
             for k in total: total[k] = total[k] + acc[k]

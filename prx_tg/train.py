@@ -28,7 +28,7 @@ from .validate import report, validate_checkpoint
 # %% auto #0
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
            'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed', 'plan_micro_batch', 'StepProbe',
-           'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'main']
+           'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -181,8 +181,8 @@ def plan_micro_batch(effective: int, world: int, depth: int, limit_bytes: float,
 
 class StepProbe:
     "Peak CUDA memory (and speed) of one training step of `cfg` at any micro-batch and number of checkpointed blocks; one model serves every probe."
-    def __init__(self, cfg: Config, latent_hw: tuple[int, int], device, timed_steps: int = 3):
-        self.cfg, self.latent_hw, self.device, self.timed_steps = cfg, latent_hw, device, timed_steps
+    def __init__(self, cfg: Config, latent_hw: tuple[int, int], text_tokens: int, device, timed_steps: int = 3):
+        self.cfg, self.latent_hw, self.text_tokens, self.device, self.timed_steps = cfg, latent_hw, text_tokens, device, timed_steps
         tc = cfg.train
         self.model = NanoDiT(cfg.model).to(device).train()
         self.ema = copy.deepcopy(self.model).requires_grad_(False)
@@ -205,7 +205,7 @@ class StepProbe:
         c = self.cfg
         self.model.checkpointed = checkpointed
         torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats(self.device)
-        b = synthetic_batch(m, self.latent_hw, c.encoders.text_max_tokens, c.model.text_dim, c.model.vision_dim, self.device, c.model.latent_channels)
+        b = synthetic_batch(m, self.latent_hw, self.text_tokens, c.model.text_dim, c.model.vision_dim, self.device, c.model.latent_channels)
         try:
             self.step(b)
             peak, seconds = torch.cuda.max_memory_allocated(self.device), None
@@ -218,9 +218,18 @@ class StepProbe:
         torch.cuda.empty_cache()   # outside the except block: its traceback no longer holds the step's tensors
         return peak, seconds
 
-def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log) -> Config:
+def padded_text_length(data: Shards, cfg: Config, log=print) -> int:
+    """The text tokens of every batch of a compiled model (one shape per bucket) and of the memory probe: the longest caption in the shards
+    (or the empty caption, if longer) rounded up to a multiple of 8; `encoders.text_max_tokens` where the manifest does not record it."""
+    if data.text_tokens is None:
+        log(f"note: {data.root / 'manifest.json'} does not record caption lengths (shards from an earlier version): text is padded to "
+            f"encoders.text_max_tokens={cfg.encoders.text_max_tokens}. Run prepare on the same folders again to record them (nothing is re-encoded)")
+        return cfg.encoders.text_max_tokens
+    return -(-max(data.text_tokens, len(data.empty_text)) // 8) * 8
+
+def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log, text_tokens: int | None = None) -> Config:
     """`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match), and `model.grad_checkpoint: auto` by a number of
-    blocks: the checkpoint's when resuming, else measured."""
+    blocks: the checkpoint's when resuming, else measured with `text_tokens` of text (default `padded_text_length`)."""
     tc, mc = cfg.train, cfg.model
     if tc.batch_size != "auto": return cfg
     if ckpt:
@@ -233,7 +242,7 @@ def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log
         total = torch.cuda.get_device_properties(procs.device).total_memory
         limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
         W, H = max((bucket_size(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
-        probe = StepProbe(cfg, (H // 8, W // 8), procs.device)
+        probe = StepProbe(cfg, (H // 8, W // 8), text_tokens or padded_text_length(data, cfg, log), procs.device)
         if mc.grad_checkpoint == "auto":
             log(f"measuring micro-batches and checkpointed blocks for {limit / 2**30:.1f} GiB at bucket {W}x{H}:")
             fits, k = plan_micro_batch(tc.effective_batch, procs.world, mc.depth, limit, probe, log)
@@ -316,7 +325,10 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         if not main: log = lambda *a: None   # one process speaks for the job
         if main: cleanup.enter_context(run.lock(log))
         ckpt = newest_readable_checkpoint(run, log) if resume == "latest" else read_checkpoint(resume) if resume else None
-        cfg = resolve_micro_batch(cfg, procs, data, ckpt, log)
+        compile_mode = ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
+        compiled = compile_mode != "off"
+        text_tokens = padded_text_length(data, cfg, log) if compiled or tc.batch_size == "auto" else None
+        cfg = resolve_micro_batch(cfg, procs, data, ckpt, log, text_tokens)
         tc = cfg.train
         if tc.batch_size % procs.world:
             raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
@@ -351,10 +363,9 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             procs.barrier()
 
         # data (prefetched on a thread with CUDA), DDP-wrapped and compiled forward, autocast, logging, visual debug, signals
-        compile_mode = ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
-        compiled = compile_mode != "off"
-        # compiled: every batch padded to one shape per bucket (full share, text_max_tokens), so each bucket compiles once
-        fixed = (tc.batch_size // procs.world, cfg.encoders.text_max_tokens) if compiled else None
+        # compiled: every batch padded to one shape per bucket (the full share, the longest caption), so each bucket compiles once
+        fixed = (tc.batch_size // procs.world, text_tokens) if compiled else None
+        if compiled: log(f"compile={compile_mode}: every batch padded to {fixed[0]} samples and {fixed[1]} text tokens (the longest caption)")
         loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"),
                         part=(procs.rank, procs.world), fixed=fixed)
         if device.type == "cuda":   # on the CPU the step already uses every core: a loading thread only competes with it (1.11x slower on 2 cores)
