@@ -53,11 +53,12 @@ ROWS |= {
     "toy_lr_3e-3": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
 }
 
-SAMPLING_ROWS = {   # no training: the baseline row's checkpoint, validated (reconstruction and text only) with other sampler settings
-    "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "baseline checkpoint, text and DINO guidance 1.5 (from 3 / 2.5)"),
-    "guidance_1": (["validate.cfg_text=1", "validate.cfg_dino=1"], "baseline checkpoint, no guidance (scales 1)"),
-    "guidance_5": (["validate.cfg_text=5", "validate.cfg_dino=2.5"], "baseline checkpoint, text guidance 5 (from 3)"),
-    "steps_50": (["validate.steps=50"], "baseline checkpoint, 50 Euler steps (from 25)"),
+SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
+    "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
+    "guidance_1": (["validate.cfg_text=1", "validate.cfg_dino=1"], "no guidance (scales 1)"),
+    "guidance_5": (["validate.cfg_text=5", "validate.cfg_dino=2.5"], "text guidance 5 (from 3)"),
+    "dino_guidance_1.5": (["validate.cfg_text=3", "validate.cfg_dino=1.5"], "DINO guidance 1.5 (from 2.5), text guidance 3"),
+    "steps_50": (["validate.steps=50"], "50 Euler steps (from 25)"),
 }
 
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
@@ -195,6 +196,7 @@ def main(argv=None):
     p.add_argument("--base-steps", type=int, help="baseline steps for the budget (default: --budget minutes over the measured s/step)")
     p.add_argument("--budget", type=float, default=15.0, help="minutes of baseline training that set the budget")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--base", help="sampling rows: the trained row whose checkpoint they re-sample, as ROW/seedN (default baseline/seed<--seed>)")
     p.add_argument("--set", dest="extra", action="append", default=[], metavar="SECTION.KEY=VALUE", help="applied to every row (e.g. validation settings)")
     p.add_argument("--results", default="experiments/ablation/results.json")
     p.add_argument("--table", action="store_true", help="print the table of --results and exit")
@@ -217,7 +219,7 @@ def main(argv=None):
         base_steps = round(args.budget * 60 / _seconds_per_step(quality_shards(), ROWS["baseline"][0], results.parent / "probe"))
         print(f"budget: {args.budget:g} min = {base_steps} baseline steps")
     for r in rows:
-        if r in SAMPLING_ROWS: run_sampling_row(r, results, f"baseline/seed{args.seed}")
+        if r in SAMPLING_ROWS: run_sampling_row(r, results, args.base or f"baseline/seed{args.seed}")
         else: run_row(r, base_steps, results, args.extra, args.seed)
     print(ablation_table(json.loads(results.read_text())))
 
