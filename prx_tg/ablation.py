@@ -118,7 +118,8 @@ def run_row(name: str, base_steps: int, results: Path, extra=(), seed: int = 0, 
     base = ROWS["baseline"][0]
     overrides = [*base, *ROWS[name][0], *extra, f"train.seed={seed}"]   # every row is one change to the baseline recipe
     neutral = name == "baseline" or all(o.startswith(COMPUTE_NEUTRAL) for o in ROWS[name][0])
-    cost = 1.0 if neutral else relative_step_cost(ROWS[name][0], base, reps=10, shards=shards)
+    measured = next((r["step_cost"] for r in done if r["name"] == name and r["extra"] == list(extra)), None)   # another seed's: seeds differ in nothing else
+    cost = 1.0 if neutral else measured or relative_step_cost(ROWS[name][0], base, reps=10, shards=shards)
     steps = max(20, round(base_steps / cost))
     log(f"{key}: {steps} steps (step cost {cost:.2f}x the baseline's)")
     out = results.parent / "runs" / key.replace("/", "_").replace(",", "_")
