@@ -109,6 +109,8 @@ def codec_ceilings(components=(16, 24, 32, 48), n_images: int = 100, fit_images:
     return out
 
 # %% ../nbs/15_experiments.ipynb #15e00008
+def _compute(*overrides) -> list[str]: return sorted(o for o in overrides if not o.startswith(COMPUTE_NEUTRAL))   # what a step costs depends on these
+
 def run_row(name: str, base_steps: int, results: Path, extra=(), seed: int = 0, n_images: int = 100, shards=None, log=print) -> dict:
     "Train and validate row `name` at the budget of `base_steps` baseline steps; append the result to `results` (JSON list)."
     results = Path(results)
@@ -118,7 +120,9 @@ def run_row(name: str, base_steps: int, results: Path, extra=(), seed: int = 0, 
     base = ROWS["baseline"][0]
     overrides = [*base, *ROWS[name][0], *extra, f"train.seed={seed}"]   # every row is one change to the baseline recipe
     neutral = name == "baseline" or all(o.startswith(COMPUTE_NEUTRAL) for o in ROWS[name][0])
-    measured = next((r["step_cost"] for r in done if r["name"] == name and r["extra"] == list(extra)), None)   # another seed's: seeds differ in nothing else
+    # a cost already measured for the same compute (the same seed's latest first): rows that differ only in what a step learns then run the same steps
+    same = [r for r in done if r["name"] in ROWS and _compute(*ROWS[r["name"]][0], *r["extra"]) == _compute(*ROWS[name][0], *extra)]
+    measured = next((r["step_cost"] for r in sorted(same[::-1], key=lambda r: r["seed"] != seed)), None)
     cost = 1.0 if neutral else measured or relative_step_cost(ROWS[name][0], base, reps=10, shards=shards)
     steps = max(20, round(base_steps / cost))
     log(f"{key}: {steps} steps (step cost {cost:.2f}x the baseline's)")
