@@ -15,7 +15,7 @@ import webdataset as wds
 from safetensors.numpy import save_file as save_np
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .buckets import BadImageError, bucket_for, bucket_name, bucket_size, fit_to_bucket, open_image, scaled_buckets
+from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
 from .captions import CaptionError, OllamaCaptioner, flip_caption, sidecar
 from .config import Config, add_config_args, config_from_args, load_config
 from .emoji import build_dataset, holdout_split
