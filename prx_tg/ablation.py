@@ -51,6 +51,7 @@ ROWS |= {
     "toy_text_heavy_batch_16": ([*TOY, *TEXT_HEAVY, "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
     "toy_batch_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=8"], "the toy preset at batch 8 (from 16): about twice its steps, same images"),
     "toy_lr_3e-3": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
+    "toy_depth_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.depth=8"], "the toy preset with 8 blocks (from 6): more cross-attention layers, fewer steps in the same time"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
