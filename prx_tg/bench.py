@@ -286,7 +286,9 @@ def profile_step(step, steps: int = 3, wall_s: float | None = None, top: int = 1
     own = (lambda e: e.self_device_time_total) if cuda else (lambda e: e.self_cpu_time_total)
     kernels = sorted(((e.key, own(e) / 1e3 / steps) for e in prof.key_averages() if own(e) > 0), key=lambda kv: -kv[1])
     families = {}
-    for name, ms in kernels: families[kernel_family(name)] = families.get(kernel_family(name), 0.0) + ms
+    for name, ms in kernels:
+        family = kernel_family(name)
+        families[family] = families.get(family, 0.0) + ms
     busy = sum(ms for _, ms in kernels)
     return dict(busy_ms=busy, families_ms=dict(sorted(families.items(), key=lambda kv: -kv[1])), top_ms=dict(kernels[:top]),
                 busy_fraction=busy / 1e3 / wall_s if wall_s else None)

@@ -78,9 +78,7 @@ def write_shard(path: Path, samples: list[dict]):
 
 def shard_text_tokens(tar_path: Path) -> int:
     "The longest stored caption in a complete shard, read from the shard itself (for statistics written before they recorded it)."
-    import tarfile
-    with tarfile.open(tar_path) as t:
-        return max(np.load(io.BytesIO(t.extractfile(m).read())).shape[0] for m in t.getmembers() if m.name.split(".", 1)[1] in TEXT_MEMBERS)
+    return max(text_tokens(s) for s in wds.WebDataset(str(tar_path), shardshuffle=False, empty_check=False, nodesplitter=None))
 
 # %% ../nbs/05_prepare.ipynb #9888e3bb
 @dataclass

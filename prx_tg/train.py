@@ -227,9 +227,9 @@ def padded_text_length(data: Shards, cfg: Config, log=print) -> int:
         return cfg.encoders.text_max_tokens
     return -(-max(data.text_tokens, len(data.empty_text)) // 8) * 8
 
-def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log, text_tokens: int | None = None) -> Config:
+def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log, text_tokens: int | None) -> Config:
     """`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match), and `model.grad_checkpoint: auto` by a number of
-    blocks: the checkpoint's when resuming, else measured with `text_tokens` of text (default `padded_text_length`)."""
+    blocks: the checkpoint's when resuming, else measured with `text_tokens` of text (`padded_text_length`; unused when the batch size is given)."""
     tc, mc = cfg.train, cfg.model
     if tc.batch_size != "auto": return cfg
     if ckpt:
@@ -242,7 +242,7 @@ def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log
         total = torch.cuda.get_device_properties(procs.device).total_memory
         limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
         W, H = max((bucket_size(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
-        probe = StepProbe(cfg, (H // 8, W // 8), text_tokens or padded_text_length(data, cfg, log), procs.device)
+        probe = StepProbe(cfg, (H // 8, W // 8), text_tokens, procs.device)
         if mc.grad_checkpoint == "auto":
             log(f"measuring micro-batches and checkpointed blocks for {limit / 2**30:.1f} GiB at bucket {W}x{H}:")
             fits, k = plan_micro_batch(tc.effective_batch, procs.world, mc.depth, limit, probe, log)
