@@ -52,6 +52,10 @@ ROWS |= {
     "toy_batch_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=8"], "the toy preset at batch 8 (from 16): about twice its steps, same images"),
     "toy_lr_3e-3": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
     "toy_depth_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.depth=8"], "the toy preset with 8 blocks (from 6): more cross-attention layers, fewer steps in the same time"),
+    "toy_t_mean_-0.5": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.t_mean=-0.5"],
+                        "the toy preset with logit-normal timesteps centred at -0.5 (towards data, where the fine detail is learned)"),
+    "toy_output_conv": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.output_conv=true"],
+                        "the toy preset with a 3x3 convolution over the predicted velocity, across patch borders"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings

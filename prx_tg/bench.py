@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 from .config import ModelConfig, PRESETS
-from .model import NanoDiT, synthetic_batch
+from .model import NanoDiT, SelfAttention, rope_2d, synthetic_batch
 
 # %% auto #0
 __all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'KERNEL_FAMILIES', 'GPU_PARTS', 'BENCHMARKS', 'interleaved_medians',
@@ -293,12 +293,37 @@ def profile_step(step, steps: int = 3, wall_s: float | None = None, top: int = 1
     return dict(busy_ms=busy, families_ms=dict(sorted(families.items(), key=lambda kv: -kv[1])), top_ms=dict(kernels[:top]),
                 busy_fraction=busy / 1e3 / wall_s if wall_s else None)
 
-def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda", profiled: bool = False) -> dict:
+def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=12, side=64) -> dict:
+    """The fused QK-norm + RoPE kernel (chapter 06a) against the PyTorch path in one production-shaped self-attention module: the largest
+    differences of output and gradients in fp32 (relative to the largest value), then forward + backward in bf16, each module compiled, in ms."""
+    torch.manual_seed(0)
+    fused, plain = SelfAttention(hidden, heads, fused=True).to(device), SelfAttention(hidden, heads).to(device)
+    plain.load_state_dict(fused.state_dict())
+    with torch.no_grad(): fused.qk_norm.scale.uniform_(0.5, 1.5); plain.qk_norm.scale.copy_(fused.qk_norm.scale)
+    rope, x = rope_2d(side, side, hidden // heads, device), torch.randn(batch, side * side, hidden, device=device)
+    def grads(m):
+        xi = x.clone().requires_grad_()
+        out = m(xi, rope); out.pow(2).mean().backward()
+        g = (out.detach(), xi.grad, m.qk_norm.scale.grad.clone()); m.zero_grad(); return g
+    rel = lambda a, b: ((a - b).abs().max() / b.abs().max()).item()
+    error = {k: rel(a, b) for k, a, b in zip(("output", "input_grad", "scale_grad"), grads(fused), grads(plain))}
+    def step(m):
+        c = torch.compile(m, dynamic=False)
+        def run():
+            with torch.autocast(torch.device(device).type, dtype=torch.bfloat16): c(x.requires_grad_(), rope).float().pow(2).mean().backward()
+        return run
+    steps = {"fused": step(fused), "pytorch": step(plain)}
+    t = interleaved_medians(steps, reps=reps, warmup=2)
+    return dict(batch=batch, tokens=side * side, max_relative_error_fp32=error, fused_ms=t["fused"] * 1e3, pytorch_ms=t["pytorch"] * 1e3,
+                ratio=t["fused"] / t["pytorch"])
+
+def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda", profiled: bool = False,
+              fused: bool = False) -> dict:
     """A preset's bare training step at 1024x1024 in bf16 at micro-batch `batch` with the first `checkpointed` blocks recomputed, `compiled`
     "off", "blocks" (`train.compile=blocks`) or "model" (the whole forward, as `train.compile: auto` does on a GPU): images/s, tokens/s, MFU (model FLOPs, recomputation not counted),
-    peak memory, first-step seconds; with `profiled`, where the step's time goes (`profile_step`)."""
+    peak memory, first-step seconds; with `profiled`, where the step's time goes (`profile_step`); `fused`: with the fused QK-norm + RoPE kernel (`model.fused_qk`)."""
     import dataclasses
-    cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed)
+    cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed, fused_qk=fused)
     model = NanoDiT(cfg).to(device).train()
     keys = ("x", "t", "text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
     forward = lambda bb: model(**{k: bb[k] for k in keys})
@@ -311,7 +336,7 @@ def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: 
     step = train_step_fn(model, _bf16(torch.compile(forward, dynamic=False) if compiled == "model" else forward, device), b)
     first = _timed_first(step)
     sec = interleaved_medians({"s": step}, reps=reps, warmup=2)["s"]
-    return dict(preset=preset, checkpointed=checkpointed, depth=cfg.depth, compile=compiled, batch=batch, first_step_s=first, it_per_s=1 / sec,
+    return dict(preset=preset, checkpointed=checkpointed, depth=cfg.depth, compile=compiled, batch=batch, fused_qk=fused, first_step_s=first, it_per_s=1 / sec,
                 images_per_s=batch / sec, image_tokens_per_s=batch * PRODUCTION_SHAPE["latent_hw"] ** 2 / 4 / sec, mfu=flops / sec / peak,
                 max_memory_gib=torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None) | (
                 dict(profile=profile_step(step, wall_s=sec)) if profiled else {})
@@ -369,13 +394,14 @@ def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> 
     return dict(preset=preset, overrides=list(overrides), micro_batch=r["micro_batch"], grad_accum=r["grad_accum"], checkpointed=chosen["model"]["grad_checkpoint"],
                 steps=steps, images_per_s=(len(h) - 1) * per_step / (h[-1]["time"] - h[0]["time"]), wall_s=time.time() - t0, log=said)
 
-GPU_PARTS = ("shipped_before", "trainer", "bare", "pixart")   # about 6 minutes on an H200; bare_blocks and trainer_blocks on request
+GPU_PARTS = ("shipped_before", "qk_kernel", "trainer", "bare", "bare_fused", "pixart")   # about 8 minutes on an H200; bare_blocks and trainer_blocks on request
 
 def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
     """The production preset on synthetic 1024x1024 data, bf16, in the parts named in `parts`: `shipped_before`, the bare step as it used
     to ship (micro-batch 1, every block checkpointed, eager); `trainer`, the whole trainer as it ships now (micro-batch and checkpointed blocks measured
     for 22 GiB, compiled); `bare`, the bare compiled step at the trainer's choice, for MFU and the trainer's overhead; `pixart`, NanoDiT against PixArt,
-    both compiled block by block; `bare_blocks` and `trainer_blocks`, the same with `train.compile=blocks`. Each result is appended to `progress`
+    both compiled block by block; `qk_kernel`, the fused QK-norm + RoPE kernel against the PyTorch path in one self-attention module;
+    `bare_fused`, `bare` with that kernel; `bare_blocks` and `trainer_blocks`, the same with `train.compile=blocks`. Each result is appended to `progress`
     (JSON lines) as it finishes, and a part that fails is recorded with its error while the others still run (CUDA only)."""
     if not torch.cuda.is_available(): return dict(skipped="no CUDA device", torch=torch.__version__)
     out = dict(device=torch.cuda.get_device_name(), torch=torch.__version__, errors={})
@@ -393,13 +419,16 @@ def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
     part("shipped_before", lambda: _gpu_step("production", depth, "off", peak, reps))
     part("trainer", lambda: bench_trainer("production", ["train.effective_batch=64"], steps=12))
     tr = out.get("trainer", dict(micro_batch=4, checkpointed=0))   # without the trainer: the choice it made on an H200 for 22 GiB
+    part("qk_kernel", _qk_kernel)
     part("bare", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"], profiled=True))
+    part("bare_fused", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"], fused=True))
     part("pixart", lambda: _gpu_pair(8, reps))
     part("bare_blocks", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
     part("trainer_blocks", lambda: bench_trainer("production", ["train.compile=blocks", f"train.batch_size={tr['micro_batch']}", f"model.grad_checkpoint={tr['checkpointed']}",
                                                                 f"train.grad_accum={64 // tr['micro_batch']}"], steps=12))   # 64 images per step, as `trainer`
     for trainer, bare in (("trainer", "bare"), ("trainer_blocks", "bare_blocks")):
         if trainer in out and bare in out: out[f"{trainer}_vs_{bare}"] = out[trainer]["images_per_s"] / out[bare]["images_per_s"]
+    if "bare" in out and "bare_fused" in out: out["bare_fused_vs_bare"] = out["bare_fused"]["images_per_s"] / out["bare"]["images_per_s"]
     if "trainer" in out and "bare" in out:
         t, b = out["trainer"], out["bare"]
         out["verdict"] = (f"the trainer chose micro-batch {t['micro_batch']} with {t['checkpointed']}/{depth} blocks checkpointed for 22 GiB and runs at "
@@ -434,11 +463,16 @@ def _table(results: dict) -> str:
         g = results["gpu"]
         if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")
         else:
-            for name in ("shipped_before", "bare", "bare_blocks"):
+            if "qk_kernel" in g:
+                k = g["qk_kernel"]
+                lines.append(f"gpu/qk_kernel   self-attention fwd+bwd, batch {k['batch']}, compiled: fused {k['fused_ms']:.2f} ms, PyTorch {k['pytorch_ms']:.2f} ms "
+                             f"({k['ratio']:.2f}x); largest relative error (fp32) " + ", ".join(f"{n} {e:.1e}" for n, e in k["max_relative_error_fp32"].items()))
+            for name in ("shipped_before", "bare", "bare_fused", "bare_blocks"):
                 if name in g:
                     r = g[name]
                     lines.append(f"gpu/{name:<14} batch {r['batch']:<3} {r['checkpointed']}/{r['depth']} checkpointed compile={r['compile']:<6} {r['images_per_s']:.1f} images/s  "
                                  f"MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB  first step {r['first_step_s']:.0f}s")
+            if "bare_fused_vs_bare" in g: lines.append(f"gpu/bare_fused  {g['bare_fused_vs_bare']:.2f}x the images/s of bare")
             if "pixart" in g: lines.append(f"gpu/pixart      batch {g['pixart']['batch']}, blocks compiled: NanoDiT/PixArt step {g['pixart']['ratio']:.2f}x")
             profiles = {"bare": g.get("bare", {}).get("profile")} | {f"pixart/{k}": v for k, v in g.get("pixart", {}).get("profile", {}).items()}
             for name, pr in profiles.items():

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #e3ac0340
 from __future__ import annotations
-import argparse, dataclasses, difflib, json, math, types, typing
+import argparse, dataclasses, difflib, importlib.util, json, math, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
@@ -62,6 +62,8 @@ class ModelConfig:
     vision_dim: int = 1280        # must match the vision encoder's width
     grad_checkpoint: bool | int | str = False   # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
     frame_position: bool = True   # add each token's place in the frame (0..1 across the image) to its embedding; RoPE alone is relative
+    output_conv: bool = False     # a 3x3 convolution over the predicted velocity, reaching across patch borders (U-ViT)
+    fused_qk: bool = False        # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
 
 @dataclass
 class TrainConfig:
@@ -202,6 +204,10 @@ def validate_config(cfg: Config) -> Config:
     head_dim = m.hidden_size // m.num_heads
     _require(head_dim % 4 == 0, "model.num_heads",
              f"head size {m.hidden_size}/{m.num_heads}={head_dim} must be a multiple of 4 (2D rotary embeddings)")
+    if m.fused_qk:
+        _require(head_dim & (head_dim - 1) == 0, "model.fused_qk",
+                 f"the fused kernel needs a power-of-two head size, got {m.hidden_size}/{m.num_heads}={head_dim}: pick model.num_heads for 32, 64 or 128, or set model.fused_qk=false")
+        _require(importlib.util.find_spec("triton") is not None, "model.fused_qk", "needs Triton (`pip install triton`; CUDA builds of PyTorch bring it), or set model.fused_qk=false")
     want = _LATENT_CHANNELS.get(e.latent, e.pca_components)
     _require(m.latent_channels == want, "model.latent_channels",
              f"{m.latent_channels} does not match the {e.latent!r} latent codec's {want} channels")

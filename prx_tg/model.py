@@ -9,6 +9,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from safetensors.torch import load_file
 from .config import ModelConfig, PRESETS
+try: from prx_tg.kernels import fused_qk_supported, qk_norm_rope    # Triton: one fused kernel for QK-norm and RoPE on CUDA (chapter 06a)
+except ImportError: qk_norm_rope = None
 
 # %% auto #0
 __all__ = ['FRAME_FREQS', 'timestep_embedding', 'rope_2d', 'apply_rope', 'frame_features', 'modulate', 'token_grid', 'QKNorm',
@@ -64,9 +66,9 @@ class QKNorm(nn.Module):
     def forward(self, x, which): return F.rms_norm(x, x.shape[-1:], eps=self.eps) * self.scale[which]
 
 class SelfAttention(nn.Module):
-    def __init__(self, dim: int, heads: int):
+    def __init__(self, dim: int, heads: int, fused: bool = False):
         super().__init__()
-        self.heads = heads
+        self.heads, self.fused = heads, fused and qk_norm_rope is not None   # fused: CUDA tensors take the Triton kernel
         self.qkv = nn.Linear(dim, 3 * dim)
         self.qk_norm = QKNorm(dim // heads)
         self.proj = nn.Linear(dim, dim)
@@ -77,7 +79,8 @@ class SelfAttention(nn.Module):
         # split, not slicing: its backward is one concatenation instead of zero-filled gradients plus copies
         qk, v = self.qkv(x).view(B, N, 3, self.heads, D // self.heads).split([2, 1], dim=2)
         # normalise and rotate q and k together, then (2, B, heads, N, hd) -> q, k each (B, heads, N, hd)
-        q, k = apply_rope(self.qk_norm(qk, slice(None)), rope[:, None]).permute(2, 0, 3, 1, 4).unbind(0)
+        if self.fused and fused_qk_supported(qk): q, k = qk_norm_rope(qk, rope, self.qk_norm.scale, self.qk_norm.eps).unbind(0)
+        else: q, k = apply_rope(self.qk_norm(qk, slice(None)), rope[:, None]).permute(2, 0, 3, 1, 4).unbind(0)
         v = v.squeeze(2).transpose(1, 2)                                   # (B, heads, N, hd)
         out = F.scaled_dot_product_attention(q, k, v)                      # (B, heads, N, hd)
         return self.proj(out.transpose(1, 2).reshape(B, N, D))
@@ -102,10 +105,10 @@ class CrossAttention(nn.Module):
 
 class Block(nn.Module):
     "Self-attention and MLP under adaLN-Zero modulation, with text cross-attention between them."
-    def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0):
+    def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, fused_qk: bool = False):
         super().__init__()
         self.norm = nn.LayerNorm(dim, elementwise_affine=False, eps=1e-6)  # parameter-free, shared by attention and MLP
-        self.attn = SelfAttention(dim, heads)
+        self.attn = SelfAttention(dim, heads, fused_qk)
         self.cross = CrossAttention(dim, heads)
         hidden = int(dim * mlp_ratio)
         self.mlp = nn.Sequential(nn.Linear(dim, hidden), nn.GELU(), nn.Linear(hidden, dim))
@@ -137,11 +140,12 @@ class NanoDiT(nn.Module):
         self.text_pool = nn.Linear(D, D)
         self.cls_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6, elementwise_affine=False), nn.Linear(cfg.vision_dim, D))
         self.patch_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6, elementwise_affine=False), nn.Linear(cfg.vision_dim, D))
-        self.blocks = nn.ModuleList(Block(D, cfg.num_heads, cfg.mlp_ratio) for _ in range(cfg.depth))
+        self.blocks = nn.ModuleList(Block(D, cfg.num_heads, cfg.mlp_ratio, cfg.fused_qk) for _ in range(cfg.depth))
         self.adaLN = nn.Sequential(nn.SiLU(), nn.Linear(D, 6 * D))  # shared by all blocks
         self.final_norm = nn.LayerNorm(D, elementwise_affine=False, eps=1e-6)
         self.final_mod = nn.Sequential(nn.SiLU(), nn.Linear(D, 2 * D))
         self.final = nn.Linear(D, p * p * C)
+        self.out_conv = nn.Conv2d(C, C, 3, padding=1) if cfg.output_conv else None
         self.init_weights()
 
     def init_weights(self):
@@ -155,6 +159,7 @@ class NanoDiT(nn.Module):
         for lin in (self.adaLN[-1], self.final_mod[-1], self.final):
             nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
         for block in self.blocks: nn.init.zeros_(block.mod)
+        if self.out_conv is not None: nn.init.dirac_(self.out_conv.weight); nn.init.zeros_(self.out_conv.bias)   # starts as the identity
 
     def param_count(self) -> int: return sum(p.numel() for p in self.parameters())
 
@@ -207,6 +212,7 @@ class NanoDiT(nn.Module):
             if i + 1 == features_at: features = tokens
         shift, scale = self.final_mod(c)[:, None].chunk(2, dim=-1)
         v = self.unpatchify(self.final(modulate(self.final_norm(tokens), shift, scale)), H, W)
+        if self.out_conv is not None: v = self.out_conv(v)
         return v if features_at is None else (v, features)
 
 # %% ../nbs/06_model.ipynb #06a1894f
