@@ -47,8 +47,9 @@ clean-check: $(STAMP)
 	rm -rf $$tmp; echo "notebooks clean"
 
 # Two notebooks run at once; one thread each keeps them from fighting over the two cores (2.3x faster here).
+# TRITON_INTERPRET: the Triton kernels' tests run on the CPU (chapter 06a_kernels); Triton reads it once per process, at import.
 nbtest: $(STAMP)
-	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing
+	OMP_NUM_THREADS=1 TRITON_INTERPRET=1 $(BIN)/nbdev_test --n_workers 2 --timing
 
 bench: $(STAMP)
 	$(BIN)/python -m prx_tg.bench --json experiments/bench.json

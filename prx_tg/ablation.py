@@ -24,8 +24,8 @@ __all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NE
 SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
 TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
-    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "train.batch_size=32", *SEED_MIX],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, batch 32, the seed's dropout mix"),
+    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (TEXT_HEAVY,
@@ -48,7 +48,7 @@ ROWS |= {
     "toy_text_heavy": ([*TOY, *TEXT_HEAVY],
                        "the frame-position recipe with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
     "toy_batch_16": ([*TOY, "train.batch_size=16"], "the frame-position recipe at batch 16 (from 32): about twice the steps, same images"),
-    "toy_text_heavy_batch_16": ([*TOY, *TEXT_HEAVY, "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset since 2026-11-28)"),
+    "toy_text_heavy_batch_16": ([*TOY, *TEXT_HEAVY, "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset before the output convolution)"),
     "toy_batch_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=8"], "the toy preset at batch 8 (from 16): about twice its steps, same images"),
     "toy_lr_3e-3": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
     "toy_depth_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.depth=8"], "the toy preset with 8 blocks (from 6): more cross-attention layers, fewer steps in the same time"),

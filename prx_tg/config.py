@@ -62,7 +62,7 @@ class ModelConfig:
     vision_dim: int = 1280        # must match the vision encoder's width
     grad_checkpoint: bool | int | str = False   # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
     frame_position: bool = True   # add each token's place in the frame (0..1 across the image) to its embedding; RoPE alone is relative
-    output_conv: bool = False     # a 3x3 convolution over the predicted velocity, reaching across patch borders (U-ViT)
+    output_conv: bool = True      # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better text-only region and edits
     fused_qk: bool = False        # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
 
 @dataclass
@@ -144,12 +144,12 @@ PRESETS = {
     "baseline": lambda: _preset(
         data=dict(bucket_area=1024 * 1024, shards="data/shards/baseline", images="data/approved/images"),
         encoders=_PRODUCTION_ENCODERS,
-        model=dict(hidden_size=384, depth=12, num_heads=6, text_dim=4096, vision_dim=1024),
+        model=dict(hidden_size=384, depth=12, num_heads=6, text_dim=4096, vision_dim=1024, output_conv=False),   # output_conv: not yet measured at this scale
         train=_PRODUCTION_TRAIN),
     "production": lambda: _preset(
         data=dict(bucket_area=1024 * 1024, shards="data/shards/production", images="data/approved/images"),
         encoders=_PRODUCTION_ENCODERS,
-        model=dict(hidden_size=768, depth=18, num_heads=12, text_dim=4096, vision_dim=1024, grad_checkpoint="auto"),
+        model=dict(hidden_size=768, depth=18, num_heads=12, text_dim=4096, vision_dim=1024, grad_checkpoint="auto", output_conv=False),
         train=_PRODUCTION_TRAIN),
 }
 
@@ -282,7 +282,7 @@ def from_dict(d: dict, base: Config | None = None) -> Config:
 
 def stored_config(d: dict) -> Config:
     "The config a checkpoint was written with: a field it predates takes the value that rebuilds the model it saved."
-    model = {"frame_position": False, **d.get("model", {})}   # checkpoints from before frame position hold no frame embedding
+    model = {"frame_position": False, "output_conv": False, **d.get("model", {})}   # checkpoints from before these fields hold neither layer
     return from_dict({**d, "model": model})
 
 def parse_overrides(items) -> dict:
