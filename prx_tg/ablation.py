@@ -17,8 +17,8 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings',
-           'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main']
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'PRESET', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost',
+           'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
@@ -56,6 +56,11 @@ ROWS |= {
                         "the toy preset with logit-normal timesteps centred at -0.5 (towards data, where the fine detail is learned)"),
     "toy_output_conv": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.output_conv=true"],
                         "the toy preset with a 3x3 convolution over the predicted velocity, across patch borders"),
+}
+PRESET = ROWS["toy_output_conv"][0]   # the toy preset since the output convolution, spelled out against the baseline
+ROWS |= {
+    "preset_global_pca32": ([*PRESET, "data.latent_norm=global", "encoders.pca_components=32", "model.latent_channels=32"],
+                            "the toy preset with one global latent scale and the 32-component PCA codec: the two rows that lowered the seams, together"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
