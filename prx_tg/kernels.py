@@ -13,59 +13,51 @@ __all__ = ['ROWS_PER_PROGRAM', 'fused_qk_supported', 'qk_norm_rope', 'qk_norm_ro
 
 # %% ../nbs/06a_kernels.ipynb #6ak00007
 @triton.jit
-def _qk_norm_rope_fwd(x_ptr, rope_ptr, scale_ptr, out_ptr, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps,
-                      HALF: tl.constexpr, ROWS: tl.constexpr):
-    j = tl.program_id(1)                                    # 0: queries, 1: keys
-    r = tl.program_id(0) * ROWS + tl.arange(0, ROWS)        # rows (b, n, h), head fastest
-    live = r < rows
+def _load_rows(x_ptr, rope_ptr, j, p, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps, HALF: tl.constexpr, ROWS: tl.constexpr):
+    """Rows `p*ROWS ...` of kind `j` (0 queries, 1 keys), each one head of one token, ordered (b, n, h), head fastest: the normalised
+    even and odd channels, 1/rms, the rotation (cos, sin), each row's offset in the heads-first `(2, B, heads, N, D)` and in the
+    `(B, N, 2, heads, D)` layout, and which rows exist."""
+    r = p * ROWS + tl.arange(0, ROWS)
+    live = (r < rows)[:, None]
     h, n, b = r % heads, (r // heads) % tokens, r // (heads * tokens)
     i = tl.arange(0, HALF)
-    src = (b * sx_b + n * sx_n + j * sx_j + h * sx_h)[:, None] + 2 * i[None, :]
-    m = live[:, None]
-    xe = tl.load(x_ptr + src, mask=m, other=0.0).to(tl.float32)
-    xo = tl.load(x_ptr + src + 1, mask=m, other=0.0).to(tl.float32)
+    pair = 2 * i[None, :]
+    src = (b * sx_b + n * sx_n + j * sx_j + h * sx_h)[:, None] + pair
+    xe = tl.load(x_ptr + src, mask=live, other=0.0).to(tl.float32)
+    xo = tl.load(x_ptr + src + 1, mask=live, other=0.0).to(tl.float32)
     inv = tl.rsqrt((tl.sum(xe * xe, 1) + tl.sum(xo * xo, 1)) / (2 * HALF) + eps)[:, None]
-    ue = xe * inv * tl.load(scale_ptr + j * 2 * HALF + 2 * i)[None, :]
-    uo = xo * inv * tl.load(scale_ptr + j * 2 * HALF + 2 * i + 1)[None, :]
-    angle = n[:, None] * (2 * HALF) + 2 * i[None, :]        # rope (tokens, HALF, 2): cos, sin
-    cos = tl.load(rope_ptr + angle, mask=m, other=0.0)
-    sin = tl.load(rope_ptr + angle + 1, mask=m, other=0.0)
-    # out (2, B, heads, tokens, 2*HALF), contiguous
-    dst = (((j * (rows // (heads * tokens)) + b) * heads + h) * tokens + n)[:, None] * (2 * HALF) + 2 * i[None, :]
-    tl.store(out_ptr + dst, (ue * cos - uo * sin).to(out_ptr.dtype.element_ty), mask=m)
-    tl.store(out_ptr + dst + 1, (ue * sin + uo * cos).to(out_ptr.dtype.element_ty), mask=m)
+    angle = n[:, None] * (2 * HALF) + pair                  # rope (tokens, HALF, 2): cos, sin
+    cos = tl.load(rope_ptr + angle, mask=live, other=0.0)
+    sin = tl.load(rope_ptr + angle + 1, mask=live, other=0.0)
+    heads_first = (((j * (rows // (heads * tokens)) + b) * heads + h) * tokens + n)[:, None] * (2 * HALF) + pair
+    tokens_first = (((b * tokens + n) * 2 + j) * heads + h)[:, None] * (2 * HALF) + pair
+    return xe * inv, xo * inv, inv, cos, sin, heads_first, tokens_first, live
+
+@triton.jit
+def _qk_norm_rope_fwd(x_ptr, rope_ptr, scale_ptr, out_ptr, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps,
+                      HALF: tl.constexpr, ROWS: tl.constexpr):
+    j = tl.program_id(1)
+    ne, no, inv, cos, sin, dst, _, live = _load_rows(x_ptr, rope_ptr, j, tl.program_id(0), rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps, HALF, ROWS)
+    pair = j * 2 * HALF + 2 * tl.arange(0, HALF)
+    ue, uo = ne * tl.load(scale_ptr + pair)[None, :], no * tl.load(scale_ptr + pair + 1)[None, :]
+    tl.store(out_ptr + dst, (ue * cos - uo * sin).to(out_ptr.dtype.element_ty), mask=live)
+    tl.store(out_ptr + dst + 1, (ue * sin + uo * cos).to(out_ptr.dtype.element_ty), mask=live)
 
 @triton.jit
 def _qk_norm_rope_bwd(x_ptr, rope_ptr, scale_ptr, grad_ptr, dx_ptr, dscale_ptr, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps,
                       HALF: tl.constexpr, ROWS: tl.constexpr):
     j, p = tl.program_id(1), tl.program_id(0)
-    r = p * ROWS + tl.arange(0, ROWS)
-    live = r < rows
-    h, n, b = r % heads, (r // heads) % tokens, r // (heads * tokens)
-    i = tl.arange(0, HALF)
-    m = live[:, None]
-    src = (b * sx_b + n * sx_n + j * sx_j + h * sx_h)[:, None] + 2 * i[None, :]
-    xe = tl.load(x_ptr + src, mask=m, other=0.0).to(tl.float32)
-    xo = tl.load(x_ptr + src + 1, mask=m, other=0.0).to(tl.float32)
-    inv = tl.rsqrt((tl.sum(xe * xe, 1) + tl.sum(xo * xo, 1)) / (2 * HALF) + eps)[:, None]
-    ne, no = xe * inv, xo * inv                               # the normalised input
-    angle = n[:, None] * (2 * HALF) + 2 * i[None, :]
-    cos = tl.load(rope_ptr + angle, mask=m, other=0.0)
-    sin = tl.load(rope_ptr + angle + 1, mask=m, other=0.0)
-    dst = (((j * (rows // (heads * tokens)) + b) * heads + h) * tokens + n)[:, None] * (2 * HALF) + 2 * i[None, :]
-    ge = tl.load(grad_ptr + dst, mask=m, other=0.0).to(tl.float32)
-    go = tl.load(grad_ptr + dst + 1, mask=m, other=0.0).to(tl.float32)
+    ne, no, inv, cos, sin, src, dst, live = _load_rows(x_ptr, rope_ptr, j, p, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps, HALF, ROWS)
+    ge = tl.load(grad_ptr + src, mask=live, other=0.0).to(tl.float32)
+    go = tl.load(grad_ptr + src + 1, mask=live, other=0.0).to(tl.float32)
     ue, uo = ge * cos + go * sin, go * cos - ge * sin          # the rotation undone: gradient at scale * normalised input
-    tl.store(dscale_ptr + (p * 2 + j) * 2 * HALF + 2 * i, tl.sum(ue * ne, 0))
-    tl.store(dscale_ptr + (p * 2 + j) * 2 * HALF + 2 * i + 1, tl.sum(uo * no, 0))
-    se = tl.load(scale_ptr + j * 2 * HALF + 2 * i)[None, :]
-    so = tl.load(scale_ptr + j * 2 * HALF + 2 * i + 1)[None, :]
-    ge, go = ue * se, uo * so                                  # gradient at the normalised input
+    pair = j * 2 * HALF + 2 * tl.arange(0, HALF)
+    tl.store(dscale_ptr + p * 4 * HALF + pair, tl.sum(ue * ne, 0))
+    tl.store(dscale_ptr + p * 4 * HALF + pair + 1, tl.sum(uo * no, 0))
+    ge, go = ue * tl.load(scale_ptr + pair)[None, :], uo * tl.load(scale_ptr + pair + 1)[None, :]   # gradient at the normalised input
     dot = ((tl.sum(ge * ne, 1) + tl.sum(go * no, 1)) / (2 * HALF))[:, None]
-    # dx (B, tokens, 2, heads, 2*HALF), contiguous
-    out = (((b * tokens + n) * 2 + j) * heads + h)[:, None] * (2 * HALF) + 2 * i[None, :]
-    tl.store(dx_ptr + out, (inv * (ge - ne * dot)).to(dx_ptr.dtype.element_ty), mask=m)
-    tl.store(dx_ptr + out + 1, (inv * (go - no * dot)).to(dx_ptr.dtype.element_ty), mask=m)
+    tl.store(dx_ptr + dst, (inv * (ge - ne * dot)).to(dx_ptr.dtype.element_ty), mask=live)
+    tl.store(dx_ptr + dst + 1, (inv * (go - no * dot)).to(dx_ptr.dtype.element_ty), mask=live)
 
 # %% ../nbs/06a_kernels.ipynb #6ak00009
 ROWS_PER_PROGRAM = 32
