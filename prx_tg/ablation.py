@@ -61,6 +61,7 @@ PRESET = ROWS["toy_output_conv"][0]   # the toy preset since the output convolut
 ROWS |= {
     "preset_global_pca32": ([*PRESET, "data.latent_norm=global", "encoders.pca_components=32", "model.latent_channels=32"],
                             "the toy preset with one global latent scale and the 32-component PCA codec: the two rows that lowered the seams, together"),
+    "preset_t_mean_-0.25": ([*PRESET, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
