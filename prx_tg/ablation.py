@@ -17,7 +17,7 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'PRESET', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost',
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost',
            'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
@@ -44,17 +44,18 @@ ROWS = {
                        "REPA and lr 2e-3 (the toy recipe before frame position), with each token's frame position added"),
 }
 TOY = ROWS["frame_position"][0]   # the toy recipe before the rows below, spelled out against the baseline
+TOY16 = [*TOY, *TEXT_HEAVY, "train.batch_size=16"]   # the toy preset from 2026-11-28 until the output convolution
 ROWS |= {
     "toy_text_heavy": ([*TOY, *TEXT_HEAVY],
                        "the frame-position recipe with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
     "toy_batch_16": ([*TOY, "train.batch_size=16"], "the frame-position recipe at batch 16 (from 32): about twice the steps, same images"),
-    "toy_text_heavy_batch_16": ([*TOY, *TEXT_HEAVY, "train.batch_size=16"], "both: text-only draws 60% and batch 16 (the toy preset before the output convolution)"),
+    "toy_text_heavy_batch_16": (TOY16, "both: text-only draws 60% and batch 16 (the toy preset before the output convolution)"),
     "toy_batch_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=8"], "the toy preset at batch 8 (from 16): about twice its steps, same images"),
-    "toy_lr_3e-3": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
-    "toy_depth_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.depth=8"], "the toy preset with 8 blocks (from 6): more cross-attention layers, fewer steps in the same time"),
-    "toy_t_mean_-0.5": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "train.t_mean=-0.5"],
+    "toy_lr_3e-3": ([*TOY16, "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
+    "toy_depth_8": ([*TOY16, "model.depth=8"], "the toy preset with 8 blocks (from 6): more cross-attention layers, fewer steps in the same time"),
+    "toy_t_mean_-0.5": ([*TOY16, "train.t_mean=-0.5"],
                         "the toy preset with logit-normal timesteps centred at -0.5 (towards data, where the fine detail is learned)"),
-    "toy_output_conv": ([*TOY, *TEXT_HEAVY, "train.batch_size=16", "model.output_conv=true"],
+    "toy_output_conv": ([*TOY16, "model.output_conv=true"],
                         "the toy preset with a 3x3 convolution over the predicted velocity, across patch borders"),
 }
 PRESET = ROWS["toy_output_conv"][0]   # the toy preset since the output convolution, spelled out against the baseline

@@ -298,8 +298,8 @@ def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=
     differences of output and gradients in fp32 (relative to the largest value), then forward + backward in bf16, each module compiled, in ms."""
     torch.manual_seed(0)
     fused, plain = SelfAttention(hidden, heads, fused=True).to(device), SelfAttention(hidden, heads).to(device)
+    with torch.no_grad(): fused.qk_norm.scale.uniform_(0.5, 1.5)   # learned scales away from one
     plain.load_state_dict(fused.state_dict())
-    with torch.no_grad(): fused.qk_norm.scale.uniform_(0.5, 1.5); plain.qk_norm.scale.copy_(fused.qk_norm.scale)
     rope, x = rope_2d(side, side, hidden // heads, device), torch.randn(batch, side * side, hidden, device=device)
     def grads(m):
         xi = x.clone().requires_grad_()
@@ -307,11 +307,11 @@ def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=
         g = (out.detach(), xi.grad, m.qk_norm.scale.grad.clone()); m.zero_grad(); return g
     rel = lambda a, b: ((a - b).abs().max() / b.abs().max()).item()
     error = {k: rel(a, b) for k, a, b in zip(("output", "input_grad", "scale_grad"), grads(fused), grads(plain))}
+    xg = x.clone().requires_grad_()
     def step(m):
-        c = torch.compile(m, dynamic=False)
-        def run():
-            with torch.autocast(torch.device(device).type, dtype=torch.bfloat16): c(x.requires_grad_(), rope).float().pow(2).mean().backward()
-        return run
+        compiled = torch.compile(m, dynamic=False)
+        forward = _bf16(lambda inp: compiled(inp, rope), device)
+        return lambda: forward(xg).float().pow(2).mean().backward()
     steps = {"fused": step(fused), "pytorch": step(plain)}
     t = interleaved_medians(steps, reps=reps, warmup=2)
     return dict(batch=batch, tokens=side * side, max_relative_error_fp32=error, fused_ms=t["fused"] * 1e3, pytorch_ms=t["pytorch"] * 1e3,

@@ -62,7 +62,7 @@ class ModelConfig:
     vision_dim: int = 1280        # must match the vision encoder's width
     grad_checkpoint: bool | int | str = False   # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
     frame_position: bool = True   # add each token's place in the frame (0..1 across the image) to its embedding; RoPE alone is relative
-    output_conv: bool = True      # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better text-only region and edits
+    output_conv: bool = True      # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better background edits (15_experiments)
     fused_qk: bool = False        # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
 
 @dataclass

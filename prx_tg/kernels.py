@@ -9,7 +9,7 @@ import triton
 import triton.language as tl
 
 # %% auto #0
-__all__ = ['ROWS_PER_PROGRAM', 'fused_qk_supported', 'qk_norm_rope', 'qk_norm_rope_backward']
+__all__ = ['ROWS_PER_PROGRAM', 'qk_norm_rope', 'qk_norm_rope_backward']
 
 # %% ../nbs/06a_kernels.ipynb #6ak00007
 @triton.jit
@@ -62,14 +62,10 @@ def _qk_norm_rope_bwd(x_ptr, rope_ptr, scale_ptr, grad_ptr, dx_ptr, dscale_ptr, 
 # %% ../nbs/06a_kernels.ipynb #6ak00009
 ROWS_PER_PROGRAM = 32
 
-def fused_qk_supported(qk: torch.Tensor) -> bool:
-    "Whether `qk_norm_rope` serves `qk`: a CUDA tensor with its last dimension contiguous and a power-of-two head size (Triton blocks are powers of two)."
-    D = qk.shape[-1]
-    return qk.is_cuda and qk.stride(-1) == 1 and D >= 4 and D & (D - 1) == 0
-
 def _launch_args(qk):
     B, N, _, H, D = qk.shape
     if qk.stride(-1) != 1: raise ValueError(f"qk_norm_rope needs the last dimension contiguous, got strides {qk.stride()}")
+    if D < 4 or D & (D - 1): raise ValueError(f"qk_norm_rope needs a power-of-two head size (Triton blocks are powers of two), got {D}")
     rows = B * N * H
     return rows, (triton.cdiv(rows, ROWS_PER_PROGRAM), 2), (rows, H, N, *qk.stride()[:4])
 

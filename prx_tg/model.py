@@ -9,7 +9,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from safetensors.torch import load_file
 from .config import ModelConfig, PRESETS
-try: from prx_tg.kernels import fused_qk_supported, qk_norm_rope    # Triton: one fused kernel for QK-norm and RoPE on CUDA (chapter 06a)
+try: from prx_tg.kernels import qk_norm_rope    # Triton: one fused kernel for QK-norm and RoPE on CUDA (chapter 06a)
 except ImportError: qk_norm_rope = None
 
 # %% auto #0
@@ -79,7 +79,7 @@ class SelfAttention(nn.Module):
         # split, not slicing: its backward is one concatenation instead of zero-filled gradients plus copies
         qk, v = self.qkv(x).view(B, N, 3, self.heads, D // self.heads).split([2, 1], dim=2)
         # normalise and rotate q and k together, then (2, B, heads, N, hd) -> q, k each (B, heads, N, hd)
-        if self.fused and fused_qk_supported(qk): q, k = qk_norm_rope(qk, rope, self.qk_norm.scale, self.qk_norm.eps).unbind(0)
+        if self.fused and qk.is_cuda: q, k = qk_norm_rope(qk, rope, self.qk_norm.scale, self.qk_norm.eps).unbind(0)
         else: q, k = apply_rope(self.qk_norm(qk, slice(None)), rope[:, None]).permute(2, 0, 3, 1, 4).unbind(0)
         v = v.squeeze(2).transpose(1, 2)                                   # (B, heads, N, hd)
         out = F.scaled_dot_product_attention(q, k, v)                      # (B, heads, N, hd)
