@@ -63,6 +63,8 @@ ROWS |= {
     "preset_global_pca32": ([*PRESET, "data.latent_norm=global", "encoders.pca_components=32", "model.latent_channels=32"],
                             "the toy preset with one global latent scale and the 32-component PCA codec: the two rows that lowered the seams, together"),
     "preset_t_mean_-0.25": ([*PRESET, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
+    "preset_lapped": ([*PRESET, "encoders.pca_lapped=true"],
+                      "the toy preset on the lapped PCA codec: 16-px windows at stride 8, decoded by overlap-add (no block seams)"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
@@ -74,7 +76,7 @@ SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default
 }
 
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
-                   "train.seed=", "data.latent_norm=", "validate.")   # these change what a step learns, not what it costs
+                   "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")   # these change what a step learns, not what it costs
 
 def _batch(cfg, shards):
     return next(iter(Loader(Shards(shards, latent_norm=cfg.data.latent_norm), cfg)))
@@ -98,8 +100,9 @@ def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
     return t["row"] / t["base"]
 
 # %% ../nbs/15_experiments.ipynb #15e0c002
-def codec_ceilings(components=(16, 24, 32, 48), n_images: int = 100, fit_images: int = 256) -> dict:
-    "Emoji scores and seam score (mean, not a ratio) of the benchmark's holdout originals through PCA codecs with `components` channels; key 0 = the originals."
+def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: int = 100, fit_images: int = 256) -> dict:
+    """Emoji scores and seam score (mean, not a ratio) of the benchmark's holdout originals through block PCA codecs with
+    `components` channels (and lapped ones too if `lapped`), keyed "originals", "PCA 16", "lapped PCA 16", ..."""
     from prx_tg.buckets import bucket_for, fit_to_bucket, open_image, scaled_buckets
     from prx_tg.emoji import build_dataset
     from prx_tg.encoders import PCACodec, VisionEncoder, pixels01, to_image
@@ -113,11 +116,12 @@ def codec_ceilings(components=(16, 24, 32, 48), n_images: int = 100, fit_images:
     train, held = [pixels(n) for n in split["train"][:fit_images]], split["holdout"][:n_images]
     held_px, attrs = [pixels(n) for n in held], [json.loads((root / f"{n}.json").read_text()) for n in held]
     scorer = EmojiScorer(VisionEncoder(cfg.encoders))
+    codecs = {"originals": None} | {f"{'lapped ' if lap else ''}PCA {k}": PCACodec.fit(train, k, lapped=lap)
+                                    for lap in ((False, True) if lapped else (False,)) for k in components}
     out = {}
-    for k in (0, *components):
-        codec = PCACodec.fit(train, k) if k else None
+    for name, codec in codecs.items():
         images = [to_image(codec.decode(codec.encode(px[None]))[0] if codec else px) for px in held_px]
-        out[k] = accuracy([matches(scorer.read(im, a), a) for im, a in zip(images, attrs)]) | dict(seams=float(np.mean([seam_score(im) for im in images])))
+        out[name] = accuracy([matches(scorer.read(im, a), a) for im, a in zip(images, attrs)]) | dict(seams=float(np.mean([seam_score(im) for im in images])))
     return out
 
 # %% ../nbs/15_experiments.ipynb #15e00008
@@ -219,13 +223,14 @@ def main(argv=None):
     p.add_argument("--table", action="store_true", help="print the table of --results and exit")
     p.add_argument("--add-placement", action="store_true", help="score the placement of rows validated before it existed (from their saved images) and exit")
     p.add_argument("--codec-ceilings", metavar="K,K,...", help="print the emoji scorer's ceiling through PCA codecs of K components and exit")
+    p.add_argument("--lapped", action="store_true", help="with --codec-ceilings: lapped PCA codecs of the same sizes too")
     args = p.parse_args(argv)
     results = Path(args.results)
     if args.table or args.add_placement:
         print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text()))); return
     if args.codec_ceilings:
-        for k, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")]).items():
-            print(f"{'originals' if k == 0 else f'PCA {k}':>10}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")
+        for name, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")], lapped=args.lapped).items():
+            print(f"{name:>16}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")
         return
     rows = [r.strip() for r in args.rows.split(",") if r.strip()]
     for r in rows:

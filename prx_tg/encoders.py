@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_encoders.ipynb #3c94a210
 from __future__ import annotations
-import os
+import math, os
 from pathlib import Path
 import numpy as np
 import torch, torch.nn.functional as F
@@ -14,7 +14,7 @@ from .config import EncoderConfig
 # %% auto #0
 __all__ = ['DEFAULT_TEXT', 'OUTLIERS_PER_TOKEN', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DEFAULT_VISION', 'DEFAULT_LATENT',
            'ModelLoadError', 'pick_device', 'missing_folder', 'load_pretrained', 'TextEncoder', 'quantise_tokens',
-           'dequantise_tokens', 'VisionEncoder', 'pixels01', 'to_image', 'to_patches', 'from_patches', 'PCACodec',
+           'dequantise_tokens', 'VisionEncoder', 'pixels01', 'to_image', 'pca_taper', 'pca_windows', 'PCACodec',
            'DiffusersVAE', 'latent_codec', 'encoder_info', 'tiny_production_encoders']
 
 # %% ../nbs/04_encoders.ipynb #cba46aca
@@ -162,35 +162,60 @@ def to_image(px: torch.Tensor):
     from PIL import Image
     return Image.fromarray(((px.float().clamp(-1, 1).permute(1, 2, 0) + 1) * 127.5).round().byte().cpu().numpy())
 
-def to_patches(pixels: torch.Tensor, p: int = 8) -> torch.Tensor:
-    "`(B, 3, H, W)` -> `(B, H/p, W/p, 3*p*p)`."
-    B, C, H, W = pixels.shape
-    return pixels.view(B, C, H // p, p, W // p, p).permute(0, 2, 4, 1, 3, 5).reshape(B, H // p, W // p, C * p * p)
+def pca_taper(window: int, stride: int) -> torch.Tensor:
+    "Per-value weights of a `window`-px RGB window: all ones for non-overlapping blocks; a 2D sine window when windows overlap by half, whose square sums to one across neighbours."
+    if window == stride: return torch.ones(3 * window * window)
+    w = torch.sin(torch.pi * (torch.arange(window) + 0.5) / window)
+    return (w[:, None] * w[None, :]).repeat(3, 1, 1).reshape(-1)
 
-def from_patches(patches: torch.Tensor, p: int = 8) -> torch.Tensor:
-    B, h, w, _ = patches.shape
-    return patches.view(B, h, w, 3, p, p).permute(0, 3, 1, 4, 2, 5).reshape(B, 3, h * p, w * p)
+def pca_windows(pixels: torch.Tensor, window: int, stride: int) -> torch.Tensor:
+    "`(B, 3, H, W)` -> tapered windows `(B, H/stride * W/stride, 3*window*window)`, one per latent cell, row-major; overlapping windows see reflected pixels past the border."
+    pad = (window - stride) // 2
+    x = F.pad(pixels.float(), (pad,) * 4, mode="reflect") if pad else pixels.float()
+    return F.unfold(x, window, stride=stride).transpose(1, 2) * pca_taper(window, stride).to(x.device)
 
 class PCACodec:
-    "Latents from the top principal components of 8x8x3 pixel patches: 16 channels at 1/8 resolution by default."
+    """Latents from the top principal components of pixel windows: 16 channels at 1/8 resolution by default.
+
+    Block codec (8-px windows): each latent is one 8x8x3 patch, decoded on its own. Lapped codec (16-px windows): each latent
+    describes the 16x16 window centred on its 8x8 cell, tapered by a sine window on the way in and again on the way out, and
+    the decoded windows are added up; neighbours that disagree then blend over 16 px instead of meeting at a step."""
     factor = 8
     def __init__(self, mean: torch.Tensor, components: torch.Tensor):
-        self.mean, self.components = mean.float(), components.float()    # (3*8*8,), (channels, 3*8*8)
-        self.channels = components.shape[0]
+        self.mean, self.components = mean.float(), components.float()    # (3*window*window,), (channels, 3*window*window)
+        self.channels, self.window = components.shape[0], math.isqrt(components.shape[1] // 3)
+        if self.window not in (self.factor, 2 * self.factor):
+            raise ValueError(f"PCA components of {components.shape[1]} values: expected 3x8x8 (block) or 3x16x16 (lapped) windows")
+        self.lapped, self.taper = self.window > self.factor, pca_taper(self.window, self.factor).to(self.components.device)
 
     @classmethod
-    def fit(cls, images, channels: int = 16) -> "PCACodec":
+    def fit(cls, images, channels: int = 16, lapped: bool = False) -> "PCACodec":
         "Fit on `images`: a batch `(N, 3, H, W)` or a list of `(3, H, W)` of any sizes, pixels in [-1, 1]."
-        x = torch.cat([to_patches(im.float()[None], cls.factor).reshape(-1, 3 * cls.factor ** 2) for im in images]).double()
-        mean = x.mean(0)
-        _, _, vh = torch.linalg.svd(x - mean, full_matrices=False)
-        return cls(mean.float(), vh[:channels].float())
+        window = 2 * cls.factor if lapped else cls.factor
+        n = 3 * window * window
+        count, total, gram = 0, torch.zeros(n, dtype=torch.float64), torch.zeros(n, n, dtype=torch.float64)
+        for im in images:   # covariance accumulated image by image: memory stays at n*n whatever the image sizes
+            x = pca_windows(im[None], window, cls.factor)[0].double()
+            count, total, gram = count + len(x), total + x.sum(0), gram + x.T @ x
+        mean = total / count
+        _, vectors = torch.linalg.eigh(gram / count - mean[:, None] * mean[None, :])
+        return cls(mean.float(), vectors.flip(1)[:, :channels].T.float())
 
     def encode(self, pixels: torch.Tensor) -> torch.Tensor:
-        return ((to_patches(pixels.float(), self.factor) - self.mean) @ self.components.T).permute(0, 3, 1, 2)
+        B, _, H, W = pixels.shape
+        z = (pca_windows(pixels, self.window, self.factor) - self.mean) @ self.components.T
+        return z.transpose(1, 2).reshape(B, self.channels, H // self.factor, W // self.factor)
 
     def decode(self, latents: torch.Tensor) -> torch.Tensor:
-        return from_patches(latents.float().permute(0, 2, 3, 1) @ self.components + self.mean, self.factor)
+        h, w = latents.shape[-2:]
+        p, pad = self.factor, (self.window - self.factor) // 2
+        values = (latents.float().flatten(2).transpose(1, 2) @ self.components + self.mean) * self.taper
+        size = (h * p + 2 * pad, w * p + 2 * pad)
+        out = F.fold(values.transpose(1, 2), size, self.window, stride=p)
+        if pad:   # the taper's squares sum to one inside; the border pixels are covered by fewer windows
+            cover = F.fold((self.taper ** 2)[None, :, None].expand(1, -1, h * w), size, self.window, stride=p)
+            out = (out / cover)[..., pad:-pad, pad:-pad]
+        return out
 
     def save(self, path): save_file({"mean": self.mean.contiguous(), "components": self.components.contiguous()}, str(path))
 
@@ -249,6 +274,7 @@ def encoder_info(text: TextEncoder | None, vision: VisionEncoder | None, codec, 
     if codec is not None:
         out["latent"] = dict(kind="pca" if isinstance(codec, PCACodec) else codec.kind, channels=codec.channels,
                              factor=codec.factor, dtype="float16", source=str(getattr(codec, "source", "latent_codec.safetensors")))
+        if isinstance(codec, PCACodec): out["latent"]["window"] = codec.window
     return out
 
 # %% ../nbs/04_encoders.ipynb #04t00002

@@ -192,7 +192,7 @@ def latent_codec(self: Preparer, items: list[Item]):
     if path.exists(): return PCACodec.load(path)
     fit_on = [it for it in items if it.split == "train"][:256] or items[:256]
     pix = [_pixels([it], it.bucket)[0] * 2 - 1 for it in tqdm(fit_on, desc="fit PCA codec")]
-    codec = PCACodec.fit(pix, self.cfg.encoders.pca_components)
+    codec = PCACodec.fit(pix, self.cfg.encoders.pca_components, lapped=self.cfg.encoders.pca_lapped)
     codec.save(path)
     return codec
 
@@ -323,7 +323,8 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     p.out.mkdir(parents=True, exist_ok=True); p.staging.mkdir(exist_ok=True)
     old = json.loads((p.out / "manifest.json").read_text()) if (p.out / "manifest.json").exists() else None
     want = dict(text=[cfg.encoders.text, cfg.encoders.text_model], vision=[cfg.encoders.vision, cfg.encoders.vision_model, cfg.encoders.vision_stride],
-                latent=[cfg.encoders.latent, cfg.encoders.latent_model, cfg.encoders.pca_components], bucket_area=cfg.data.bucket_area)
+                latent=[cfg.encoders.latent, cfg.encoders.latent_model, cfg.encoders.pca_components, *(["lapped"] if cfg.encoders.pca_lapped else [])],
+                bucket_area=cfg.data.bucket_area)   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
     if old and old.get("made_with") != want:
         raise PrepareError(f"the shards in {p.out} were made with {old.get('made_with')}, but this config asks for {want}. "
                          f"Use another --out, or delete {p.out} to start over.")
