@@ -47,7 +47,7 @@ class EncoderConfig:
     latent: str = "pca"           # pca | flux | taef1
     latent_model: str = ""
     pca_components: int = 16
-    pca_lapped: bool = False      # PCA over overlapping 16-px windows, decoded by overlap-add: no 8-px block seams
+    pca_lapped: bool = False      # PCA codec only: overlapping 16-px windows, decoded by overlap-add (no 8-px block seams)
     device: str = "auto"          # auto | cpu | cuda | cuda:N
     batch_size: int = 16
 
@@ -209,7 +209,6 @@ def validate_config(cfg: Config) -> Config:
         _require(head_dim & (head_dim - 1) == 0, "model.fused_qk",
                  f"the fused kernel needs a power-of-two head size, got {m.hidden_size}/{m.num_heads}={head_dim}: pick model.num_heads for 32, 64 or 128, or set model.fused_qk=false")
         _require(importlib.util.find_spec("triton") is not None, "model.fused_qk", "needs Triton (`pip install triton`; CUDA builds of PyTorch bring it), or set model.fused_qk=false")
-    _require(not e.pca_lapped or e.latent == "pca", "encoders.pca_lapped", f"applies to the PCA codec only, not encoders.latent={e.latent!r}: drop it")
     want = _LATENT_CHANNELS.get(e.latent, e.pca_components)
     _require(m.latent_channels == want, "model.latent_channels",
              f"{m.latent_channels} does not match the {e.latent!r} latent codec's {want} channels")
@@ -285,7 +284,8 @@ def from_dict(d: dict, base: Config | None = None) -> Config:
 def stored_config(d: dict) -> Config:
     "The config a checkpoint was written with: a field it predates takes the value that rebuilds the model it saved."
     model = {"frame_position": False, "output_conv": False, **d.get("model", {})}   # checkpoints from before these fields hold neither layer
-    return from_dict({**d, "model": model})
+    encoders = {"pca_lapped": False, **d.get("encoders", {})}                        # ... and were trained on block-codec latents
+    return from_dict({**d, "model": model, "encoders": encoders})
 
 def parse_overrides(items) -> dict:
     "Turn `['train.lr=3e-4', 'model.depth=8']` into a nested dict, values parsed as YAML scalars."

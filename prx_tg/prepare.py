@@ -323,7 +323,7 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     p.out.mkdir(parents=True, exist_ok=True); p.staging.mkdir(exist_ok=True)
     old = json.loads((p.out / "manifest.json").read_text()) if (p.out / "manifest.json").exists() else None
     want = dict(text=[cfg.encoders.text, cfg.encoders.text_model], vision=[cfg.encoders.vision, cfg.encoders.vision_model, cfg.encoders.vision_stride],
-                latent=[cfg.encoders.latent, cfg.encoders.latent_model, cfg.encoders.pca_components, *(["lapped"] if cfg.encoders.pca_lapped else [])],
+                latent=[cfg.encoders.latent, cfg.encoders.latent_model, cfg.encoders.pca_components, *(["lapped"] if cfg.encoders.latent == "pca" and cfg.encoders.pca_lapped else [])],
                 bucket_area=cfg.data.bucket_area)   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
     if old and old.get("made_with") != want:
         raise PrepareError(f"the shards in {p.out} were made with {old.get('made_with')}, but this config asks for {want}. "
