@@ -47,7 +47,7 @@ class EncoderConfig:
     latent: str = "pca"           # pca | flux | taef1
     latent_model: str = ""
     pca_components: int = 16
-    pca_lapped: bool = False      # PCA codec only: overlapping 16-px windows, decoded by overlap-add (no 8-px block seams)
+    pca_lapped: bool = True       # PCA codec only: overlapping 16-px windows, decoded by overlap-add; toy: no 8-px block seams (15_experiments)
     device: str = "auto"          # auto | cpu | cuda | cuda:N
     batch_size: int = 16
 
