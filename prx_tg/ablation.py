@@ -64,7 +64,6 @@ PRESET = ROWS["toy_output_conv"][0]   # the toy preset from the output convoluti
 ROWS |= {
     "preset_global_pca32": ([*PRESET, "data.latent_norm=global", "encoders.pca_components=32", "model.latent_channels=32"],
                             "the toy preset with one global latent scale and the 32-component PCA codec: the two rows that lowered the seams, together"),
-    "preset_t_mean_-0.25": ([*PRESET, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
     "preset_lapped": ([*PRESET, "encoders.pca_lapped=true"],
                       "the toy preset on the lapped PCA codec: 16-px windows at stride 8, decoded by overlap-add (no block seams)"),
 }
@@ -72,6 +71,7 @@ LAPPED = ROWS["preset_lapped"][0]   # the toy preset since the lapped codec, spe
 ROWS |= {
     "lapped_pca32": ([*LAPPED, "encoders.pca_components=32", "model.latent_channels=32"],
                      "the toy preset on the 32-component lapped codec (its ceiling: region 82, subject 22 against 77 and 13)"),
+    "lapped_t_mean_-0.25": ([*LAPPED, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings

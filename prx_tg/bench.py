@@ -189,14 +189,16 @@ def quality_shards(overrides=(), log=print) -> Path:
     "The quality benchmark's emoji shards (2000 training images, 100 held out), built once per encoder setting in `overrides`."
     from prx_tg.config import load_config
     from prx_tg.emoji import build_dataset
-    from prx_tg.prepare import prepare
-    encoders = sorted(o for o in overrides if o.startswith("encoders."))
-    root = Path(QUALITY_SET["shards"] + "".join("-" + o.split(".", 1)[1].replace("=", "") for o in encoders))
+    from prx_tg.prepare import check_made_with, prepare
+    settings = dict(o.split("=", 1) for o in overrides if o.startswith("encoders."))   # as in load_config, the last value of a setting wins
+    root = Path(QUALITY_SET["shards"] + "".join(f"-{k.split('.', 1)[1]}{v}" for k, v in sorted(settings.items())))
+    channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
+    cfg = load_config("toy", [*(f"{k}={v}" for k, v in settings.items()), *channels])
+    check_made_with(root, cfg)   # a set built before a default changed is refused, not trained on
     if not (root / "manifest.json").exists():
         log(f"building the quality benchmark's emoji set in {QUALITY_SET['images']} and {root} (once; a few minutes)")
         build_dataset(QUALITY_SET["images"], n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
-        channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
-        prepare(load_config("toy", [*encoders, *channels]), QUALITY_SET["images"], root, log=log)
+        prepare(cfg, QUALITY_SET["images"], root, log=log)
     return root
 
 def _seconds_per_step(root, overrides, out) -> float:

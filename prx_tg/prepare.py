@@ -24,7 +24,8 @@ from .encoders import PCACodec, TextEncoder, VisionEncoder, DiffusersVAE, encode
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'MAX_UPSCALE', 'TEXT_MEMBERS', 'KEYS', 'PrepareError', 'sample_key', 'npy_bytes', 'shard_dirs',
            'shard_ids', 'text_tokens', 'write_shard', 'shard_text_tokens', 'Item', 'Preparer', 'text_members',
-           'key_dtypes', 'bytes_per_image', 'production_bytes_per_image', 'prepare', 'summary', 'main', 'tiny_shards']
+           'key_dtypes', 'bytes_per_image', 'production_bytes_per_image', 'made_with', 'check_made_with', 'prepare',
+           'summary', 'main', 'tiny_shards']
 
 # %% ../nbs/05_prepare.ipynb #b3427862
 class PrepareError(RuntimeError): "A run that cannot go on; the message says why and what to do."
@@ -317,17 +318,27 @@ def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float =
     return s
 
 # %% ../nbs/05_prepare.ipynb #028dd18c
+def made_with(cfg: Config) -> dict:
+    "What a shard set's stored encodings depend on (recorded in its manifest)."
+    e = cfg.encoders
+    return dict(text=[e.text, e.text_model], vision=[e.vision, e.vision_model, e.vision_stride],
+                latent=[e.latent, e.latent_model, e.pca_components, *(["lapped"] if e.latent == "pca" and e.pca_lapped else [])],
+                bucket_area=cfg.data.bucket_area)   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
+
+def check_made_with(shards, cfg: Config):
+    "Refuse shards in `shards` that were made with other encoders than `cfg` asks for."
+    path = Path(shards) / "manifest.json"
+    old = json.loads(path.read_text()).get("made_with") if path.exists() else None
+    if old is not None and old != made_with(cfg):
+        raise PrepareError(f"the shards in {shards} were made with {old}, but this config asks for {made_with(cfg)}. "
+                           f"Use another --out, or delete {shards} to start over.")
+
 def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     "Encode the images of `images` (default `cfg.data.images`) into shards under `out` (default `cfg.data.shards`)."
     p = Preparer(cfg, images or cfg.data.images, out or cfg.data.shards, log)
     p.out.mkdir(parents=True, exist_ok=True); p.staging.mkdir(exist_ok=True)
+    check_made_with(p.out, cfg)
     old = json.loads((p.out / "manifest.json").read_text()) if (p.out / "manifest.json").exists() else None
-    want = dict(text=[cfg.encoders.text, cfg.encoders.text_model], vision=[cfg.encoders.vision, cfg.encoders.vision_model, cfg.encoders.vision_stride],
-                latent=[cfg.encoders.latent, cfg.encoders.latent_model, cfg.encoders.pca_components, *(["lapped"] if cfg.encoders.latent == "pca" and cfg.encoders.pca_lapped else [])],
-                bucket_area=cfg.data.bucket_area)   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
-    if old and old.get("made_with") != want:
-        raise PrepareError(f"the shards in {p.out} were made with {old.get('made_with')}, but this config asks for {want}. "
-                         f"Use another --out, or delete {p.out} to start over.")
     items = p.scan()
     done = p.done_keys()
     pending = p.inspect([it for it in items if it.key not in done])
@@ -342,7 +353,7 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
         raise PrepareError(f"nothing could be processed ({len(p.skipped)} images skipped; see {p.out / 'report.json'})")
     prev = old or {}
     enc = encoder_info(getattr(p, "text_encoder", None), getattr(p, "vision_encoder", None), getattr(p, "codec", None), cfg.encoders.text_storage)
-    manifest = dict(version=1, made_with=want, images=str(p.images.resolve()), encoders=prev.get("encoders", {}) | enc, buckets=buckets,
+    manifest = dict(version=1, made_with=made_with(cfg), images=str(p.images.resolve()), encoders=prev.get("encoders", {}) | enc, buckets=buckets,
                     counts=dict(train=n_train, holdout=n_hold), latent_stats=overall, empty_caption="empty_caption.safetensors",
                     latent_codec="latent_codec.safetensors" if cfg.encoders.latent == "pca" else None,
                     keys=key_dtypes(cfg.encoders.text_storage),
