@@ -72,6 +72,8 @@ ROWS |= {
     "lapped_pca32": ([*LAPPED, "encoders.pca_components=32", "model.latent_channels=32"],
                      "the toy preset on the 32-component lapped codec (its ceiling: region 82, subject 22 against 77 and 13)"),
     "lapped_t_mean_-0.25": ([*LAPPED, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
+    "lapped_t_mean_0.5": ([*LAPPED, "train.t_mean=0.5"],
+                          "the toy preset with logit-normal timesteps centred at 0.5 (towards noise, where placement is decided): its cost on the block codec was seams"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
