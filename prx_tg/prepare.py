@@ -325,20 +325,20 @@ def made_with(cfg: Config) -> dict:
                 latent=[e.latent, e.latent_model, e.pca_components, *(["lapped"] if e.latent == "pca" and e.pca_lapped else [])],
                 bucket_area=cfg.data.bucket_area)   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
 
-def check_made_with(shards, cfg: Config):
-    "Refuse shards in `shards` that were made with other encoders than `cfg` asks for."
+def check_made_with(shards, cfg: Config) -> dict | None:
+    "The manifest of the shards in `shards` (None if there are none yet), refused if they were made with other encoders than `cfg` asks for."
     path = Path(shards) / "manifest.json"
-    old = json.loads(path.read_text()).get("made_with") if path.exists() else None
-    if old is not None and old != made_with(cfg):
-        raise PrepareError(f"the shards in {shards} were made with {old}, but this config asks for {made_with(cfg)}. "
+    manifest = json.loads(path.read_text()) if path.exists() else None
+    if manifest and manifest.get("made_with") != made_with(cfg):
+        raise PrepareError(f"the shards in {shards} were made with {manifest.get('made_with')}, but this config asks for {made_with(cfg)}. "
                            f"Use another --out, or delete {shards} to start over.")
+    return manifest
 
 def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     "Encode the images of `images` (default `cfg.data.images`) into shards under `out` (default `cfg.data.shards`)."
     p = Preparer(cfg, images or cfg.data.images, out or cfg.data.shards, log)
     p.out.mkdir(parents=True, exist_ok=True); p.staging.mkdir(exist_ok=True)
-    check_made_with(p.out, cfg)
-    old = json.loads((p.out / "manifest.json").read_text()) if (p.out / "manifest.json").exists() else None
+    prev = check_made_with(p.out, cfg) or {}   # encoder records of earlier runs are kept
     items = p.scan()
     done = p.done_keys()
     pending = p.inspect([it for it in items if it.key not in done])
@@ -351,7 +351,6 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     n_train, n_hold = sum(b["train"] for b in buckets.values()), sum(b["holdout"] for b in buckets.values())
     if not n_train + n_hold:
         raise PrepareError(f"nothing could be processed ({len(p.skipped)} images skipped; see {p.out / 'report.json'})")
-    prev = old or {}
     enc = encoder_info(getattr(p, "text_encoder", None), getattr(p, "vision_encoder", None), getattr(p, "codec", None), cfg.encoders.text_storage)
     manifest = dict(version=1, made_with=made_with(cfg), images=str(p.images.resolve()), encoders=prev.get("encoders", {}) | enc, buckets=buckets,
                     counts=dict(train=n_train, holdout=n_hold), latent_stats=overall, empty_caption="empty_caption.safetensors",
