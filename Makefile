@@ -46,10 +46,11 @@ clean-check: $(STAMP)
 	  echo "NOTEBOOKS NOT CLEAN (files above): run '$(BIN)/nbdev_clean --clear_all' and commit."; rm -rf $$tmp; exit 1; fi; \
 	rm -rf $$tmp; echo "notebooks clean"
 
-# Two notebooks run at once; one thread each keeps them from fighting over the two cores (2.3x faster here).
+# Two notebooks run at once, each in its own process, so a crash names its notebook (scripts/nbtest.py);
+# one thread each keeps them from fighting over the two cores (2.3x faster here).
 # TRITON_INTERPRET: the Triton kernels' tests run on the CPU (chapter 06a_kernels); Triton reads it once per process, at import.
 nbtest: $(STAMP)
-	OMP_NUM_THREADS=1 TRITON_INTERPRET=1 $(BIN)/nbdev_test --n_workers 2 --timing
+	OMP_NUM_THREADS=1 TRITON_INTERPRET=1 $(BIN)/python scripts/nbtest.py --jobs 2
 
 bench: $(STAMP)
 	$(BIN)/python -m prx_tg.bench --json experiments/bench.json
