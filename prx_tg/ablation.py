@@ -74,6 +74,8 @@ ROWS |= {
     "lapped_t_mean_-0.25": ([*LAPPED, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
     "lapped_t_mean_0.5": ([*LAPPED, "train.t_mean=0.5"],
                           "the toy preset with logit-normal timesteps centred at 0.5 (towards noise, where placement is decided): its cost on the block codec was seams"),
+    "lapped_text_80": ([*LAPPED, "train.p_uncond=0.1", "train.p_text_only=0.8", "train.p_dino_only=0.05", "train.p_both=0.05"],
+                       "the toy preset with text-only draws 80% (from 60%), both kept 5% (from 25%): the text-to-image case gets most of the steps"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
