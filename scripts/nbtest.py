@@ -11,6 +11,7 @@ once more (a failed assertion is not): the log keeps the crash either way, and a
 import argparse, os, signal, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
+from nbdev.doclinks import nbglob
 
 NBDEV_TEST = Path(sys.executable).with_name("nbdev_test")
 
@@ -31,12 +32,12 @@ def verdict(code: int) -> str:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in nbs/ whose name starts with a digit")
+    ap.add_argument("notebooks", nargs="*", type=Path, help="default: the notebooks nbdev_test would test")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--flags", default="", help="test flags to run that are skipped by default, e.g. slow")
     args = ap.parse_args()
     # Largest first: the long notebooks start at once and the short ones fill in around them.
-    notebooks = sorted(args.notebooks or Path("nbs").glob("[0-9]*.ipynb"), key=lambda p: -p.stat().st_size)
+    notebooks = sorted(args.notebooks or map(Path, nbglob()), key=lambda p: -p.stat().st_size)
     failed = []
     with ThreadPoolExecutor(args.jobs) as pool:
         jobs = {pool.submit(run, nb, args.flags): nb for nb in notebooks}
