@@ -77,6 +77,9 @@ ROWS |= {
     "lapped_text_80": ([*LAPPED, "train.p_uncond=0.1", "train.p_text_only=0.8", "train.p_dino_only=0.05", "train.p_both=0.05"],
                        "the toy preset with text-only draws 80% (from 60%), both kept 5% (from 25%): the text-to-image case gets most of the steps"),
     "lapped_repa_1": ([*LAPPED, "train.repa_weight=1.0"], "the toy preset with REPA at weight 1.0 (from 0.5): more of the alignment that helped backgrounds and edits"),
+    "lapped_width_192": ([*LAPPED, "model.hidden_size=192", "model.num_heads=3"],
+                         "the toy preset 192 wide (from 256; heads of 64 as before): a smaller model, more steps in the same time"),
+    "lapped_depth_4": ([*LAPPED, "model.depth=4"], "the toy preset with 4 blocks (from 6): a shallower model, more steps in the same time"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
