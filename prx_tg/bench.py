@@ -194,8 +194,7 @@ def quality_shards(overrides=(), log=print) -> Path:
     root = Path(QUALITY_SET["shards"] + "".join(f"-{k.split('.', 1)[1]}{v}" for k, v in sorted(settings.items())))
     channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
     cfg = load_config("toy", [*(f"{k}={v}" for k, v in settings.items()), *channels])
-    check_made_with(root, cfg)   # a set built before a default changed is refused, not trained on
-    if not (root / "manifest.json").exists():
+    if check_made_with(root, cfg) is None:   # no set yet; a set built before a default changed is refused, not trained on
         log(f"building the quality benchmark's emoji set in {QUALITY_SET['images']} and {root} (once; a few minutes)")
         build_dataset(QUALITY_SET["images"], n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
         prepare(cfg, QUALITY_SET["images"], root, log=log)
