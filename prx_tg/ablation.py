@@ -17,7 +17,7 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL',
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL',
            'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table',
            'main']
 
@@ -26,8 +26,8 @@ SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.
 TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
     "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX,
-                  "encoders.pca_lapped=false"],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec"),
+                  "encoders.pca_lapped=false", "model.depth=6"],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (TEXT_HEAVY,
@@ -81,6 +81,7 @@ ROWS |= {
                          "the toy preset 192 wide (from 256; heads of 64 as before): a smaller model, more steps in the same time"),
     "lapped_depth_4": ([*LAPPED, "model.depth=4"], "the toy preset with 4 blocks (from 6): a shallower model, more steps in the same time"),
 }
+DEPTH4 = ROWS["lapped_depth_4"][0]   # the toy preset since 4 blocks, spelled out against the baseline
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),

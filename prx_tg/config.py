@@ -54,7 +54,7 @@ class EncoderConfig:
 @dataclass
 class ModelConfig:
     hidden_size: int = 256
-    depth: int = 6
+    depth: int = 4                # toy: 4 blocks and more steps beat 6 at equal wall clock on text-only distance, two seeds (15_experiments)
     num_heads: int = 4
     patch_size: int = 2
     mlp_ratio: float = 4.0
@@ -68,7 +68,7 @@ class ModelConfig:
 
 @dataclass
 class TrainConfig:
-    total_steps: int = 1200       # optimizer steps; the lr schedule is defined over these
+    total_steps: int = 1700       # optimizer steps; the lr schedule is defined over these (toy: ~15 CPU minutes)
     batch_size: int | str = 16    # global micro-batch, or "auto": the largest that fits memory_limit_gib (measured on the GPU); toy: 16 beat 32 at equal images
     grad_accum: int = 1           # effective batch = batch_size * grad_accum
     effective_batch: int = 0      # with batch_size auto: images per optimizer step (grad_accum follows)
@@ -92,7 +92,7 @@ class TrainConfig:
     checkpoint_every: int = 200
     keep_checkpoints: int = 3
     visual_debug_every: int = 200
-    validate_every: int = 1200
+    validate_every: int = 1700
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
