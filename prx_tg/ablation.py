@@ -82,6 +82,10 @@ ROWS |= {
     "lapped_depth_4": ([*LAPPED, "model.depth=4"], "the toy preset with 4 blocks (from 6): a shallower model, more steps in the same time"),
 }
 DEPTH4 = ROWS["lapped_depth_4"][0]   # the toy preset since 4 blocks, spelled out against the baseline
+ROWS |= {
+    "depth4_depth_3": ([*DEPTH4, "model.depth=3"], "the toy preset with 3 blocks (from 4): one step further along fewer blocks and more steps"),
+    "depth4_mlp_2": ([*DEPTH4, "model.mlp_ratio=2"], "the toy preset with MLPs twice as wide as the tokens (from 4x): cheaper blocks, more steps in the same time"),
+}
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
