@@ -17,9 +17,9 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL',
-           'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table',
-           'main']
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'SAMPLING_ROWS',
+           'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement',
+           'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
@@ -81,11 +81,14 @@ ROWS |= {
                          "the toy preset 192 wide (from 256; heads of 64 as before): a smaller model, more steps in the same time"),
     "lapped_depth_4": ([*LAPPED, "model.depth=4"], "the toy preset with 4 blocks (from 6): a shallower model, more steps in the same time"),
 }
-DEPTH4 = ROWS["lapped_depth_4"][0]   # the toy preset since 4 blocks, spelled out against the baseline
+DEPTH4 = ROWS["lapped_depth_4"][0]   # the toy preset with 4 blocks (2026-11-28), spelled out against the baseline
 ROWS |= {
     "depth4_depth_3": ([*DEPTH4, "model.depth=3"], "the toy preset with 3 blocks (from 4): one step further along fewer blocks and more steps"),
+    "depth4_depth_2": ([*DEPTH4, "model.depth=2", "train.repa_block=1"],
+                       "the toy preset with 2 blocks (from 4), REPA after the first (block 2 would be the last, straight before the output layer)"),
     "depth4_mlp_2": ([*DEPTH4, "model.mlp_ratio=2"], "the toy preset with MLPs twice as wide as the tokens (from 4x): cheaper blocks, more steps in the same time"),
 }
+DEPTH2 = ROWS["depth4_depth_2"][0]   # the toy preset since 2 blocks, spelled out against the baseline
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),

@@ -14,7 +14,7 @@ $PY -m prx_tg.emoji --out "$DATA" --n 2000 --seed 0
 stage "2/5 embeddings and shards -> $SHARDS"
 $PY -m prx_tg.prepare --config toy --images "$DATA" --out "$SHARDS"
 
-stage "3/5 train the toy preset (1700 steps at batch 16, validation at the end) -> $RUN"
+stage "3/5 train the toy preset (2800 steps at batch 16, validation at the end) -> $RUN"
 $PY -m prx_tg.train --config toy --shards "$SHARDS" --out "$RUN" --resume latest
 
 stage "4/5 sample a prompt the model never saw"
