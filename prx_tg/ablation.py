@@ -89,6 +89,9 @@ ROWS |= {
     "depth4_mlp_2": ([*DEPTH4, "model.mlp_ratio=2"], "the toy preset with MLPs twice as wide as the tokens (from 4x): cheaper blocks, more steps in the same time"),
 }
 DEPTH2 = ROWS["depth4_depth_2"][0]   # the toy preset since 2 blocks, spelled out against the baseline
+ROWS |= {
+    "depth2_no_repa": ([*DEPTH2, "train.repa_weight=0"], "the 2-block toy preset without REPA: does aligning half the model with DINO still pay?"),
+}
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
