@@ -91,6 +91,7 @@ ROWS |= {
 DEPTH2 = ROWS["depth4_depth_2"][0]   # the toy preset since 2 blocks, spelled out against the baseline
 ROWS |= {
     "depth2_no_repa": ([*DEPTH2, "train.repa_weight=0"], "the 2-block toy preset without REPA: does aligning half the model with DINO still pay?"),
+    "depth2_repa_1": ([*DEPTH2, "train.repa_weight=1.0"], "the 2-block toy preset with REPA at weight 1.0 (from 0.5): REPA carries its layout from text, so more of it"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
