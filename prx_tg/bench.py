@@ -68,7 +68,9 @@ def step_flops(forward, batch) -> int:
     return fc.get_total_flops()
 
 # %% ../nbs/14_bench.ipynb #b10893cd
-SIZES = {"toy": dict(hidden=256, depth=2, heads=4, text_dim=384, vision_dim=1280, latent_hw=16, text_tokens=32, batch=8),
+_TOY = PRESETS["toy"]().model   # the toy size is the toy preset's model, so the two cannot drift apart
+SIZES = {"toy": dict(hidden=_TOY.hidden_size, depth=_TOY.depth, heads=_TOY.num_heads, text_dim=_TOY.text_dim, vision_dim=_TOY.vision_dim,
+                     latent_hw=16, text_tokens=32, batch=8),
          "baseline": dict(hidden=384, depth=12, heads=6, text_dim=4096, vision_dim=1024, latent_hw=32, text_tokens=128, batch=2)}
 
 def _peak_child(size: str, side: str, grad_checkpoint: bool) -> None:
