@@ -17,7 +17,7 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'SAMPLING_ROWS',
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'SAMPLING_ROWS',
            'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement',
            'ablation_table', 'main']
 
@@ -88,10 +88,16 @@ ROWS |= {
                        "the toy preset with 2 blocks (from 4), REPA after the first (block 2 would be the last, straight before the output layer)"),
     "depth4_mlp_2": ([*DEPTH4, "model.mlp_ratio=2"], "the toy preset with MLPs twice as wide as the tokens (from 4x): cheaper blocks, more steps in the same time"),
 }
-DEPTH2 = ROWS["depth4_depth_2"][0]   # the toy preset since 2 blocks, spelled out against the baseline
+DEPTH2 = ROWS["depth4_depth_2"][0]   # the toy preset with 2 blocks and REPA weight 0.5 (2026-11-28), spelled out against the baseline
 ROWS |= {
     "depth2_no_repa": ([*DEPTH2, "train.repa_weight=0"], "the 2-block toy preset without REPA: does aligning half the model with DINO still pay?"),
     "depth2_repa_1": ([*DEPTH2, "train.repa_weight=1.0"], "the 2-block toy preset with REPA at weight 1.0 (from 0.5): REPA carries its layout from text, so more of it"),
+}
+REPA1 = ROWS["depth2_repa_1"][0]   # the toy preset since REPA weight 1.0 (2026-11-28), spelled out against the baseline
+ROWS |= {
+    "repa1_lr_3e-3": ([*REPA1, "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3): 3e-3 lost at 6 blocks; a shallower model may take it"),
+    "repa1_width_384": ([*REPA1, "model.hidden_size=384", "model.num_heads=6"],
+                        "the toy preset 384 wide (from 256; 6 heads of 64): more capacity in each of the 2 blocks, fewer steps in the same time"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
