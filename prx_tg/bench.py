@@ -203,14 +203,10 @@ def quality_shards(overrides=(), log=print) -> Path:
     return root
 
 def _seconds_per_step(root, overrides, out) -> float:
-    "Wall-clock seconds per optimizer step of the recipe, start-up excluded (two short runs, differenced)."
+    "Wall-clock seconds per optimizer step of the toy recipe with `overrides`, start-up excluded (`prx_tg.train.seconds_per_step`)."
     from prx_tg.config import load_config
-    from prx_tg.train import train
-    cfg = load_config("toy", ["train.total_steps=100", "train.warmup_steps=1", "train.checkpoint_every=1000", *overrides])
-    times = {}
-    for n in (3, 11):
-        t0 = time.time(); train(cfg, root, out / f"probe{n}", max_steps=n, log=lambda *a: None); times[n] = time.time() - t0
-    return max((times[11] - times[3]) / 8, 1e-3)
+    from prx_tg.train import seconds_per_step
+    return seconds_per_step(load_config("toy", overrides), root, out)
 
 def bench_quality(budget_min: float = 15.0, shards=None, out=None, overrides=(), n_images: int = 100, log=print) -> dict:
     "Train the toy preset with `overrides` for about `budget_min` minutes, validate on `n_images` holdout images, report every score."

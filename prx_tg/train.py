@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_train.ipynb #56c0e032
 from __future__ import annotations
-import argparse, copy, dataclasses, json, math, random, signal, sys, time
+import argparse, copy, dataclasses, json, math, random, signal, sys, tempfile, time
 from contextlib import ExitStack, nullcontext
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +28,8 @@ from .validate import report, validate_checkpoint
 # %% auto #0
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
            'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed', 'plan_micro_batch', 'StepProbe',
-           'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'main']
+           'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'seconds_per_step',
+           'started_train_config', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -457,6 +458,41 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         if stopped: log(f"{stop['signal'] or 'a stop signal to another process'} received: saved a checkpoint at step {step} and stopped")
     return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total, micro_batch=tc.batch_size, grad_accum=tc.grad_accum)
 
+# %% ../nbs/12_train.ipynb #12d00002
+def seconds_per_step(cfg: Config, shards, out) -> float:
+    "Wall-clock seconds per optimizer step of `cfg` on `shards`, start-up excluded: two short runs in folder `out`, differenced."
+    probe = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, total_steps=100, warmup_steps=1, checkpoint_every=1000,
+                                                                visual_debug_every=0, validate_every=0))
+    times = {}
+    for n in (3, 11):
+        t0 = time.time(); train(probe, shards, Path(out) / f"probe{n}", max_steps=n, log=lambda *a: None); times[n] = time.time() - t0
+    return max((times[11] - times[3]) / 8, 1e-3)
+
+def started_train_config(out, resume) -> dict | None:
+    "The `train` section a run resumed by `resume` ('latest' in run folder `out`, or a checkpoint folder) started with; None if it starts fresh."
+    candidates = [] if not resume else RunFolder(out).complete_checkpoints() if resume == "latest" else [Path(resume)]
+    for path in reversed(candidates):
+        try: return json.loads((path / "state.json").read_text())["config"]["train"]
+        except (OSError, ValueError, KeyError): continue   # damaged: train() falls back past it too, and says so
+    return None
+
+def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> Config:
+    """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the config's
+    own steps), warmup at most a tenth of them and validation at the last step. A resumed run keeps the steps it started with."""
+    if minutes <= 0: raise TrainingError(f"--minutes {minutes}: the time budget must be positive")
+    tc = cfg.train
+    started = started_train_config(out, resume) if out or resume not in (None, "latest") else None
+    if started:
+        steps, warmup = started["total_steps"], started["warmup_steps"]
+        log(f"time budget: resuming a run that chose {steps} steps when it started")
+    else:
+        with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards or cfg.data.shards, probe)
+        steps = max(1, min(tc.total_steps, int(minutes * 60 / per_step)))
+        warmup = min(tc.warmup_steps, steps // 10)
+        log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
+            + (f" (the config's train.total_steps={tc.total_steps} fits)" if steps == tc.total_steps else ""))
+    return dataclasses.replace(cfg, train=dataclasses.replace(tc, total_steps=steps, warmup_steps=warmup, validate_every=steps if tc.validate_every else 0))
+
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m prx_tg.train", description="Train NanoDiT with rectified flow on prepared shards.")
@@ -465,12 +501,16 @@ def main(argv=None):
     p.add_argument("--out", help="run folder (default: experiments/<timestamp>)")
     p.add_argument("--resume", help="'latest' (the newest readable checkpoint in --out; starts fresh if there is none) or a checkpoint folder")
     p.add_argument("--max-steps", type=int, help="stop (with a checkpoint) at this optimizer step; the schedule still follows train.total_steps")
+    p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe; at most train.total_steps), "
+                                                 "validating at the last; a resumed run keeps the steps it chose")
     args = p.parse_args(argv)
     if args.resume and args.resume != "latest" and not args.out:
         args.out = str(Path(args.resume).resolve().parent.parent)  # a checkpoint folder lives in <run>/checkpoints/
     if args.resume == "latest" and not args.out: p.error("--resume latest needs --out RUN_FOLDER")
     cfg = config_from_args(args)
-    try: result = train(cfg, args.shards, args.out, args.resume, args.max_steps)
+    try:
+        if args.minutes is not None: cfg = fit_to_minutes(cfg, args.minutes, args.shards, args.out, args.resume)
+        result = train(cfg, args.shards, args.out, args.resume, args.max_steps)
     except (DataError, TrainingError, WeightsMismatch, CheckpointError, RunLocked) as e:
         print(f"train: {e}", file=sys.stderr); raise SystemExit(2) from None
     h = result["history"]
