@@ -98,6 +98,7 @@ ROWS |= {
     "repa1_lr_3e-3": ([*REPA1, "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3): 3e-3 lost at 6 blocks; a shallower model may take it"),
     "repa1_width_384": ([*REPA1, "model.hidden_size=384", "model.num_heads=6"],
                         "the toy preset 384 wide (from 256; 6 heads of 64): more capacity in each of the 2 blocks, fewer steps in the same time"),
+    "repa1_repa_2": ([*REPA1, "train.repa_weight=2.0"], "the toy preset with REPA at weight 2.0 (from 1.0): 0.5 to 1.0 helped the text side, does the trend go on?"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
