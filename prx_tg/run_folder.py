@@ -13,8 +13,8 @@ from safetensors.torch import load_file, save_file
 
 # %% auto #0
 __all__ = ['NEWEST_RUN', 'CheckpointError', 'RunLocked', 'RunFolder', 'newest_run', 'rng_state', 'set_rng_state',
-           'save_checkpoint', 'read_checkpoint', 'newest_readable_checkpoint', 'restore_checkpoint',
-           'resolve_checkpoint']
+           'save_checkpoint', 'read_checkpoint', 'newest_readable_checkpoint', 'resumed_checkpoint',
+           'restore_checkpoint', 'resolve_checkpoint']
 
 # %% ../nbs/09_run_folder.ipynb #9a0f0006
 class CheckpointError(RuntimeError): "A checkpoint that cannot be written or read; the message names it."
@@ -147,25 +147,32 @@ def save_checkpoint(run: RunFolder, step: int, modules: dict, opt, noise_gen, st
     for old in run.complete_checkpoints()[:-keep]: shutil.rmtree(old)
     return final
 
-def read_checkpoint(path) -> dict:
-    "Every file of the checkpoint at `path`, in memory: `state` (JSON), `weights` (name -> tensors), `optimizer`, `rng`."
+def read_checkpoint(path, state_only: bool = False) -> dict:
+    """Every file of the checkpoint at `path`, in memory: `state` (JSON), `weights` (name -> tensors), `optimizer`, `rng`;
+    with `state_only`, just `state` (what the run was and where it stood, without reading a tensor)."""
     path = Path(path)
     def read(name, how):
         try: return how(path / name)
         except Exception as e:
             raise CheckpointError(f"{path / name} is damaged or unreadable ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
     state = read("state.json", lambda p: json.loads(p.read_text()))
+    if state_only: return dict(path=path, state=state)
     weights = {m: read(f"{m}.safetensors", lambda p: load_file(str(p))) for m in state.get("modules", ["model", "ema"])}
     return dict(path=path, state=state, weights=weights,
                 optimizer=read("optimizer.pt", lambda p: torch.load(p, weights_only=True, map_location="cpu")),
                 rng=read("rng.safetensors", lambda p: load_file(str(p))))
 
-def newest_readable_checkpoint(run: RunFolder, log=print) -> dict | None:
-    "The newest checkpoint of `run` that reads completely, warning about each newer one that does not; None for a fresh run."
+def newest_readable_checkpoint(run: RunFolder, log=print, state_only: bool = False) -> dict | None:
+    "The newest checkpoint of `run` that `read_checkpoint` reads, warning about each newer one it cannot; None for a fresh run."
     for path in reversed(run.complete_checkpoints()):
-        try: return read_checkpoint(path)
+        try: return read_checkpoint(path, state_only)
         except CheckpointError as e: log(f"warning: skipping checkpoint {path.name}: {e}; falling back to the one before it")
     return None
+
+def resumed_checkpoint(run: RunFolder, resume, log=print, state_only: bool = False) -> dict | None:
+    "The checkpoint `resume` names, read: 'latest' = the newest readable one of `run`, a folder = that one; None = a fresh start."
+    if not resume: return None
+    return newest_readable_checkpoint(run, log, state_only) if resume == "latest" else read_checkpoint(resume, state_only)
 
 # %% ../nbs/09_run_folder.ipynb #9a0f0020
 def restore_checkpoint(ckpt: dict, modules: dict, opt, noise_gen) -> dict:

@@ -20,8 +20,7 @@ from .distributed import join_processes, leave_processes
 from .encoders import latent_codec
 from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
 from .model import NanoDiT, WeightsMismatch, synthetic_batch, token_grid
-from .run_folder import (CheckpointError, RunFolder, RunLocked, newest_readable_checkpoint, read_checkpoint,
-                               restore_checkpoint, save_checkpoint)
+from .run_folder import CheckpointError, RunFolder, RunLocked, restore_checkpoint, resumed_checkpoint, save_checkpoint
 from .sample import Sampler
 from .validate import report, validate_checkpoint
 
@@ -29,7 +28,7 @@ from .validate import report, validate_checkpoint
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
            'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed', 'plan_micro_batch', 'StepProbe',
            'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'seconds_per_step',
-           'started_train_config', 'fit_to_minutes', 'main']
+           'started_train_config', 'with_steps', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -325,7 +324,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         device, main = procs.device, procs.main
         if not main: log = lambda *a: None   # one process speaks for the job
         if main: cleanup.enter_context(run.lock(log))
-        ckpt = newest_readable_checkpoint(run, log) if resume == "latest" else read_checkpoint(resume) if resume else None
+        ckpt = resumed_checkpoint(run, resume, log)
         compile_mode = ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
         compiled = compile_mode != "off"
         text_tokens = padded_text_length(data, cfg, log) if compiled or tc.batch_size == "auto" else None
@@ -470,29 +469,33 @@ def seconds_per_step(cfg: Config, shards, out, steps: int = 30, skip: int = 10) 
     return max((done[-1] - done[skip - 1]) / (steps - skip), 1e-3)
 
 def started_train_config(out, resume) -> dict | None:
-    "The `train` section a run resumed by `resume` ('latest' in run folder `out`, or a checkpoint folder) started with; None if it starts fresh."
-    candidates = [] if not resume else RunFolder(out).complete_checkpoints() if resume == "latest" else [Path(resume)]
-    for path in reversed(candidates):
-        try: return json.loads((path / "state.json").read_text())["config"]["train"]
-        except (OSError, ValueError, KeyError): continue   # damaged: train() falls back past it too, and says so
-    return None
+    "The `train` section the run that `resume` continues ('latest' in run folder `out`, or a checkpoint folder) started with; None if it starts fresh."
+    if resume == "latest" and not out: return None   # train() makes a new timestamped run folder
+    try: ckpt = resumed_checkpoint(RunFolder(out) if out else None, resume, log=lambda *a: None, state_only=True)
+    except CheckpointError: return None   # damaged: train() falls back past it or stops, and says so
+    return ckpt and ckpt["state"]["config"]["train"]
+
+def with_steps(cfg: Config, steps: int, warmup: int | None = None) -> Config:
+    "`cfg` training `steps` steps, warming up for `warmup` (default: the config's, at most a tenth of `steps`) and validating (if on) at the last."
+    tc = cfg.train
+    warmup = min(tc.warmup_steps, steps // 10) if warmup is None else warmup
+    return dataclasses.replace(cfg, train=dataclasses.replace(tc, total_steps=steps, warmup_steps=warmup, validate_every=steps if tc.validate_every else 0))
 
 def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> Config:
     """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the config's
     own steps), warmup at most a tenth of them and validation at the last step. A resumed run keeps the steps it started with."""
     if minutes <= 0: raise TrainingError(f"--minutes {minutes}: the time budget must be positive")
-    tc = cfg.train
-    started = started_train_config(out, resume) if out or resume not in (None, "latest") else None
+    started = started_train_config(out, resume)
     if started:
-        steps, warmup = started["total_steps"], started["warmup_steps"]
-        log(f"time budget: resuming a run that chose {steps} steps when it started")
-    else:
-        with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards or cfg.data.shards, probe)
-        steps = max(1, min(tc.total_steps, int(minutes * 60 / per_step)))
-        warmup = min(tc.warmup_steps, steps // 10)
-        log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
-            + (f" (the config's train.total_steps={tc.total_steps} fits)" if steps == tc.total_steps else ""))
-    return dataclasses.replace(cfg, train=dataclasses.replace(tc, total_steps=steps, warmup_steps=warmup, validate_every=steps if tc.validate_every else 0))
+        log(f"time budget: resuming a run that chose {started['total_steps']} steps when it started")
+        return with_steps(cfg, started["total_steps"], started["warmup_steps"])
+    with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards or cfg.data.shards, probe)
+    total = cfg.train.total_steps
+    steps = max(1, min(total, int(minutes * 60 / per_step)))
+    log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
+        + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
+    return with_steps(cfg, steps)
+
 
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
