@@ -99,6 +99,9 @@ ROWS |= {
     "repa1_width_384": ([*REPA1, "model.hidden_size=384", "model.num_heads=6"],
                         "the toy preset 384 wide (from 256; 6 heads of 64): more capacity in each of the 2 blocks, fewer steps in the same time"),
     "repa1_repa_2": ([*REPA1, "train.repa_weight=2.0"], "the toy preset with REPA at weight 2.0 (from 1.0): 0.5 to 1.0 helped the text side, does the trend go on?"),
+    "repa1_batch_32": ([*REPA1, "train.batch_size=32"],
+                       "the toy preset at batch 32 (from 16): 2 blocks leave a step's fixed costs a larger share, so twice the batch may see more images in the same time"),
+    "repa1_patch1": ([*REPA1, "model.patch_size=1"], "the toy preset with 1x1 patches (4x the tokens): a token per 8x8-pixel latent for the subject's shape, fewer steps"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
