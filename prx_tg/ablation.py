@@ -102,6 +102,8 @@ ROWS |= {
     "repa1_batch_32": ([*REPA1, "train.batch_size=32"],
                        "the toy preset at batch 32 (from 16): 2 blocks leave a step's fixed costs a larger share, so twice the batch may see more images in the same time"),
     "repa1_patch1": ([*REPA1, "model.patch_size=1"], "the toy preset with 1x1 patches (4x the tokens): a token per 8x8-pixel latent for the subject's shape, fewer steps"),
+    "repa1_text_80": ([*REPA1, "train.p_text_only=0.8", "train.p_both=0.05"],
+                      "the toy preset with 80% text-only draws (from 60%), both kept 5%: at 2 blocks REPA on the dropped-DINO draws carries the layout"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
