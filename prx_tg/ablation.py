@@ -104,6 +104,7 @@ ROWS |= {
     "repa1_patch1": ([*REPA1, "model.patch_size=1"], "the toy preset with 1x1 patches (4x the tokens): a token per 8x8-pixel latent for the subject's shape, fewer steps"),
     "repa1_text_80": ([*REPA1, "train.p_text_only=0.8", "train.p_both=0.05"],
                       "the toy preset with 80% text-only draws (from 60%), both kept 5%: at 2 blocks REPA on the dropped-DINO draws carries the layout"),
+    "repa1_t_mean_0.5": ([*REPA1, "train.t_mean=0.5"], "the toy preset with logit-normal timesteps centred at 0.5 (towards noise, where layout is decided)"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
