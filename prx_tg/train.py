@@ -86,12 +86,10 @@ def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, de
                    v_target_sq=(noise - x0).pow(2).mean(), samples=n, tokens=n * h * w)
     if projector:
         dropped = tc.repa_on == "dropped"
-        aligned = (~batch["dino_mask"] if dropped else torch.ones_like(batch["dino_mask"])) * batch["weight"]   # on the host: no device sync
-        rows = aligned.nonzero().squeeze(1)   # none in this share: an empty projection still gives DDP the projector's (zero) gradients
+        aligned = (~batch["dino_mask"] if dropped else torch.ones_like(batch["dino_mask"])) & (batch["weight"] > 0)   # on the host: no device sync
+        rows = aligned.nonzero().squeeze(1).to(device, non_blocking=True)   # none: an empty projection still gives DDP the projector's (zero) gradients
         n_aligned = max(n - batch["n_dino_global"] if dropped else n, 1)
-        on_device = rows.to(device, non_blocking=True)
-        per_aligned = repa_loss(projector, tokens[on_device], cond["dino_patches"][on_device], h, w)
-        repa = (per_aligned * aligned[rows].to(device, non_blocking=True)).sum() / n_aligned   # this share's part of the mean
+        repa = repa_loss(projector, tokens[rows], cond["dino_patches"][rows], h, w).sum() / n_aligned   # this share's part of the mean
         loss = loss + tc.repa_weight * world * repa
         figures["repa"] = repa.detach()
     return loss, figures
