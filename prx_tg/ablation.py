@@ -17,17 +17,17 @@ from .model import NanoDiT
 from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'SAMPLING_ROWS',
-           'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement',
-           'ablation_table', 'main']
+__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'TMEAN',
+           'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row',
+           'add_placement', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
 TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
     "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX,
-                  "encoders.pca_lapped=false", "model.depth=6"],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks"),
+                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0"],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, timesteps centred at 0"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (TEXT_HEAVY,
@@ -105,7 +105,10 @@ ROWS |= {
     "repa1_text_80": ([*REPA1, "train.p_text_only=0.8", "train.p_both=0.05"],
                       "the toy preset with 80% text-only draws (from 60%), both kept 5%: at 2 blocks REPA on the dropped-DINO draws carries the layout"),
     "repa1_t_mean_0.5": ([*REPA1, "train.t_mean=0.5"], "the toy preset with logit-normal timesteps centred at 0.5 (towards noise, where layout is decided)"),
+    "repa1_t_mean_0.25": ([*REPA1, "train.t_mean=0.25"],
+                          "the toy preset with logit-normal timesteps centred at 0.25: half the shift of the 0.5 row, which gained colour and lost detail"),
 }
+TMEAN = ROWS["repa1_t_mean_0.5"][0]   # the toy preset since timesteps centred at 0.5 (2026-12-04), spelled out against the baseline
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
