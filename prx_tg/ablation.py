@@ -109,6 +109,11 @@ ROWS |= {
                           "the toy preset with logit-normal timesteps centred at 0.25: half the shift of the 0.5 row, which gained colour and lost detail"),
 }
 TMEAN = ROWS["repa1_t_mean_0.5"][0]   # the toy preset since timesteps centred at 0.5 (2026-12-04), spelled out against the baseline
+ROWS |= {
+    "tmean_t_mean_1.0": ([*TMEAN, "train.t_mean=1.0"], "the toy preset with timesteps centred at 1.0 (from 0.5): does the colour keep rising with the shift, and how much detail goes?"),
+    "tmean_t_std_1.5": ([*TMEAN, "train.t_std=1.5"],
+                        "the toy preset with logit-normal spread 1.5 (from 1.0), still centred at 0.5: more draws at both ends, for the detail the shift gave up"),
+}
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
