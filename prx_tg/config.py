@@ -86,7 +86,7 @@ class TrainConfig:
     p_dino_only: float = 0.05     # drop text
     p_both: float = 0.25          # keep both
     t_mean: float = 1.0           # logit-normal timestep sampling: t = sigmoid(N(t_mean, t_std)); toy: centred towards noise, where layout and colour are decided
-    t_std: float = 1.5            # toy: 1.5 beat 1.0 at t_mean 1.0 on every score and distance, two seeds (15_experiments): the wider tail keeps some low-noise draws
+    t_std: float = 1.5            # toy: 1.5 beat 1.0 at t_mean 1.0 on backgrounds, placement, edits and distances, two seeds (15_experiments): the wider tail keeps some low-noise draws
     time_shift: float = 1.0       # timestep shift s: t' = s t / (1 + (s - 1) t); 1 = none
     shift_ref_tokens: int = 0     # > 0: multiply the shift by sqrt(image tokens / this) (resolution-dependent shift)
     checkpoint_every: int = 200
