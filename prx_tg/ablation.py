@@ -118,6 +118,12 @@ ROWS |= {
                          "the toy preset with logit-normal spread 1.5 (from 1.0), still centred at 1.0: low-noise draws back near the unshifted share (6% below t = 0.2, against 8%), for the detail the shift gave up"),
 }
 TSTD = ROWS["tmean1_t_std_1.5"][0]   # the toy preset since logit-normal spread 1.5 (2026-12-04, last), spelled out against the baseline
+ROWS |= {
+    "tstd_t_std_2.0": ([*TSTD, "train.t_std=2.0"],
+                       "the toy preset with logit-normal spread 2.0 (from 1.5), centred at 1.0: 1.0 to 1.5 gained on both seeds, does widening go on?"),
+    "tstd_t_mean_1.5": ([*TSTD, "train.t_mean=1.5"],
+                        "the toy preset centred at 1.5 (from 1.0), spread 1.5: 0 to 1.0 gained the text side, does the shift go on now that the spread keeps the detail?"),
+}
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
     "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
