@@ -18,7 +18,7 @@ from .train import REPAProjector, micro_batch_loss
 
 # %% auto #0
 __all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'TMEAN', 'TMEAN1',
-           'TSTD', 'SAMPLING_ROWS', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row',
+           'TSTD', 'SAMPLING_ROWS', 'DINO15', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row',
            'run_sampling_row', 'add_placement', 'ablation_table', 'main']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
@@ -26,8 +26,8 @@ SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.
 TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
     "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX,
-                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1"],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1)"),
+                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1", "validate.cfg_dino=2.5"],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1), DINO guidance 2.5"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (TEXT_HEAVY,
@@ -123,6 +123,8 @@ ROWS |= {
                        "the toy preset with logit-normal spread 2.0 (from 1.5), centred at 1.0: 1.0 to 1.5 gained on both seeds, does widening go on?"),
     "tstd_t_mean_1.5": ([*TSTD, "train.t_mean=1.5"],
                         "the toy preset centred at 1.5 (from 1.0), spread 1.5: 0 to 1.0 gained the text side, does the shift go on now that the spread keeps the detail?"),
+    "tstd_pca32": ([*TSTD, "encoders.pca_components=32", "model.latent_channels=32"],
+                   "the toy preset on the 32-component lapped codec (ceiling region 82, subject 22 against 77 and 13): it cost the colour at 6 blocks and t_mean 0; timesteps towards noise are where colour is learned"),
 }
 
 SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
@@ -130,8 +132,10 @@ SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default
     "guidance_1": (["validate.cfg_text=1", "validate.cfg_dino=1"], "no guidance (scales 1)"),
     "guidance_5": (["validate.cfg_text=5", "validate.cfg_dino=2.5"], "text guidance 5 (from 3)"),
     "dino_guidance_1.5": (["validate.cfg_text=3", "validate.cfg_dino=1.5"], "DINO guidance 1.5 (from 2.5), text guidance 3"),
+    "dino_guidance_1": (["validate.cfg_text=3", "validate.cfg_dino=1"], "no DINO guidance (scale 1, from 2.5), text guidance 3"),
     "steps_50": (["validate.steps=50"], "50 Euler steps (from 25)"),
 }
+DINO15 = [*TSTD, *SAMPLING_ROWS["dino_guidance_1.5"][0]]   # the toy preset since DINO guidance 1.5 (2026-12-04, sampling only), spelled out against the baseline
 
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
                    "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")   # these change what a step learns, not what it costs

@@ -108,7 +108,7 @@ class ValidateConfig:
     seed: int = 42
     steps: int = 25
     cfg_text: float = 3.0
-    cfg_dino: float = 2.5
+    cfg_dino: float = 1.5         # toy: 1.5 beat 2.5 on reconstruction region and distance, two seeds; text-only draws ignore it (15_experiments)
     divergence_factor: float = 2.0
     text_edits: str = "brunette->blonde,blonde->brunette"  # caption edits for text manipulation ("a->b,c->d"); emoji use their own
     lpips: str = "auto"           # auto: LPIPS if its AlexNet can be loaded (downloaded once), else a labelled feature distance | on | off
@@ -137,9 +137,11 @@ _PRODUCTION_TRAIN = dict(total_steps=6000, batch_size="auto", effective_batch=25
                          warmup_steps=500, precision="bf16", ema_decay=0.9999, ema_warmup=500,
                          checkpoint_every=500, visual_debug_every=100, validate_every=5000)
 
-def _preset(data=None, encoders=None, model=None, train=None) -> Config:
+_PRODUCTION_VALIDATE = dict(cfg_dino=2.5)   # the toy's DINO guidance is not measured at this scale
+
+def _preset(data=None, encoders=None, model=None, train=None, validate=None) -> Config:
     return Config(DataConfig(**(data or {})), EncoderConfig(**(encoders or {})),
-                  ModelConfig(**(model or {})), TrainConfig(**(train or {})), ValidateConfig())
+                  ModelConfig(**(model or {})), TrainConfig(**(train or {})), ValidateConfig(**(validate or {})))
 
 PRESETS = {
     "toy": lambda: _preset(),
@@ -147,12 +149,12 @@ PRESETS = {
         data=dict(bucket_area=1024 * 1024, shards="data/shards/baseline", images="data/approved/images"),
         encoders=_PRODUCTION_ENCODERS,
         model=dict(hidden_size=384, depth=12, num_heads=6, text_dim=4096, vision_dim=1024, output_conv=False),   # output_conv: not yet measured at this scale
-        train=_PRODUCTION_TRAIN),
+        train=_PRODUCTION_TRAIN, validate=_PRODUCTION_VALIDATE),
     "production": lambda: _preset(
         data=dict(bucket_area=1024 * 1024, shards="data/shards/production", images="data/approved/images"),
         encoders=_PRODUCTION_ENCODERS,
         model=dict(hidden_size=768, depth=18, num_heads=12, text_dim=4096, vision_dim=1024, grad_checkpoint="auto", output_conv=False),
-        train=_PRODUCTION_TRAIN),
+        train=_PRODUCTION_TRAIN, validate=_PRODUCTION_VALIDATE),
 }
 
 # %% ../nbs/00_config.ipynb #d645862d

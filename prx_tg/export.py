@@ -66,7 +66,7 @@ class PRXTGConditioning(ModelMixin, ConfigMixin):
     @register_to_config
     def __init__(self, text_dim: int = 384, empty_tokens: int = 1, buckets: list = (), latent_stats: dict | None = None,
                  latent_factor: int = 8, encoders: dict | None = None, time_shift: float = 1.0, shift_ref_tokens: int = 0,
-                 source: dict | None = None):
+                 source: dict | None = None, guidance_scale: float = 3.0, dino_guidance_scale: float = 2.5):
         super().__init__()
         self.register_buffer("empty_text", torch.zeros(empty_tokens, text_dim))   # the empty caption's hidden states
 
@@ -155,8 +155,8 @@ class PRXTGPipeline(DiffusionPipeline):
 
     @torch.no_grad()
     def __call__(self, prompt: str | list[str] | None = None, reference_image: Image.Image | list[Image.Image] | None = None,
-                 height: int | None = None, width: int | None = None, num_inference_steps: int = 25, guidance_scale: float = 3.0,
-                 dino_guidance_scale: float = 2.5, generator=None, num_images_per_prompt: int = 1, output_type: str = "pil",
+                 height: int | None = None, width: int | None = None, num_inference_steps: int = 25, guidance_scale: float | None = None,
+                 dino_guidance_scale: float | None = None, generator=None, num_images_per_prompt: int = 1, output_type: str = "pil",
                  prompt_embeds: torch.Tensor | None = None, prompt_attention_mask: torch.Tensor | None = None, return_dict: bool = True):
         device, per = self._execution_device, num_images_per_prompt
         if output_type not in ("pil", "np", "pt", "latent"): raise ExportError(f"output_type={output_type!r}: one of pil, np, pt, latent")
@@ -180,9 +180,10 @@ class PRXTGPipeline(DiffusionPipeline):
         latents = self.prepare_latents(bucket, n, generator)
         tokens = latents.shape[-2] * latents.shape[-1] // self.transformer.config.patch_size ** 2
         self.scheduler.set_timesteps(sigmas=np.linspace(1, 0, num_inference_steps + 1)[:-1], mu=math.log(self.conditioning.shift(tokens)), device=device)
-        e = self.conditioning.empty_text[None].float()
+        e, c = self.conditioning.empty_text[None].float(), self.conditioning.config
         velocity = guided(self.transformer, cond, dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=device)),
-                          guidance_scale, dino_guidance_scale)
+                          c.guidance_scale if guidance_scale is None else guidance_scale,
+                          c.dino_guidance_scale if dino_guidance_scale is None else dino_guidance_scale)
         sigmas = self.scheduler.sigmas.to(device)
         for i, t in enumerate(self.progress_bar(self.scheduler.timesteps)):
             latents = self.scheduler.step(velocity(latents, sigmas[i].expand(n)), t, latents).prev_sample
@@ -222,7 +223,8 @@ def export(checkpoint, out, weights: str = "ema", log=print) -> Path:
         text_dim=cfg.model.text_dim, empty_tokens=run.shards.empty_text.shape[0], buckets=[list(b) for b in run.buckets],
         latent_stats={bucket_name(b): [a.tolist() for a in run.shards.latent_stats(bucket_name(b))] for b in run.buckets},
         latent_factor=run.codec.factor, encoders=dataclasses.asdict(cfg.encoders), time_shift=cfg.train.time_shift,
-        shift_ref_tokens=cfg.train.shift_ref_tokens, source=dict(checkpoint=str(run.ckpt), step=run.step, weights=weights))
+        shift_ref_tokens=cfg.train.shift_ref_tokens, source=dict(checkpoint=str(run.ckpt), step=run.step, weights=weights),
+        guidance_scale=cfg.validate.cfg_text, dino_guidance_scale=cfg.validate.cfg_dino)
     conditioning.empty_text.copy_(run.shards.empty_text)
     pipe = PRXTGPipeline(transformer=PRXTGTransformer2DModel.from_nanodit(run.model),
                          scheduler=FlowMatchEulerDiscreteScheduler(shift=1.0, use_dynamic_shifting=True, time_shift_type="exponential"),

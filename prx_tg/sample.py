@@ -43,8 +43,10 @@ class Sampler:
         return torch.stack([torch.randn(C, H // f, W // f, generator=torch.Generator().manual_seed(s)) for s in seeds]).to(self.device)
 
     @torch.no_grad()
-    def sample(self, cond: dict, bucket, seeds: list[int], steps: int = 25, cfg_text: float = 3.0, cfg_dino: float = 2.5) -> torch.Tensor:
-        "Normalised latents for `cond` (a batch), each from the noise of its own seed."
+    def sample(self, cond: dict, bucket, seeds: list[int], steps: int = 25, cfg_text: float | None = None, cfg_dino: float | None = None) -> torch.Tensor:
+        "Normalised latents for `cond` (a batch), each from the noise of its own seed; guidance scales default to the config's `validate` ones."
+        v = self.cfg.validate
+        cfg_text, cfg_dino = v.cfg_text if cfg_text is None else cfg_text, v.cfg_dino if cfg_dino is None else cfg_dino
         noise = self.noise(bucket, seeds)
         tc = self.cfg.train
         tokens = noise.shape[-2] * noise.shape[-1] // self.cfg.model.patch_size ** 2
@@ -62,7 +64,7 @@ class Sampler:
         "The image of a latent as stored in the shards (the codec's own scale): the original as the model can know it."
         return to_image(self.codec.decode(latent[None].float().cpu())[0])
 
-    def generate(self, cond: dict, bucket, seeds: list[int], steps: int = 25, cfg_text: float = 3.0, cfg_dino: float = 2.5) -> list[Image.Image]:
+    def generate(self, cond: dict, bucket, seeds: list[int], steps: int = 25, cfg_text: float | None = None, cfg_dino: float | None = None) -> list[Image.Image]:
         return self.decode(self.sample(cond, bucket, seeds, steps, cfg_text, cfg_dino), bucket)
 
 # %% ../nbs/10_sample.ipynb #9e0a0011
@@ -179,7 +181,8 @@ def main(argv=None):
     p.add_argument("--bucket", help="WxH, one of the run's buckets")
     p.add_argument("--width", type=int); p.add_argument("--height", type=int)
     p.add_argument("--steps", type=int, default=25)
-    p.add_argument("--cfg-text", type=float, default=3.0); p.add_argument("--cfg-dino", type=float, default=2.5)
+    p.add_argument("--cfg-text", type=float, help="text guidance scale (default: the run's validate.cfg_text, 3 in the presets)")
+    p.add_argument("--cfg-dino", type=float, help="DINO guidance scale (default: the run's validate.cfg_dino, 1.5 in the toy preset, 2.5 in the GPU ones)")
     p.add_argument("--seed", type=int, default=0); p.add_argument("--n", type=int, default=1)
     p.add_argument("--weights", choices=("ema", "model"), default="ema", help="EMA (default) or raw weights")
     p.add_argument("--output", default="sample.png")
