@@ -49,10 +49,11 @@ def euler_sample(velocity, noise: torch.Tensor, ts: torch.Tensor) -> torch.Tenso
         x = x + (t_next - t) * velocity(x, t.expand(x.shape[0]))
     return x
 
-def guided(model, cond: dict, null_text: dict, cfg_text: float = 3.0, cfg_dino: float = 2.5):
+def guided(model, cond: dict, null_text: dict, cfg_text: float, cfg_dino: float):
     """A velocity function with dual classifier-free guidance for `model` (NanoDiT's signature).
     `cond` holds `text`, `text_mask`, `dino_cls`, `dino_patches`, `dino_mask` for a batch; `null_text` holds the
-    empty-caption `text` and `text_mask` `(1, L, D)`. DINO guidance is off for samples whose `dino_mask` is False."""
+    empty-caption `text` and `text_mask` `(1, L, D)`. DINO guidance is off for samples whose `dino_mask` is False.
+    The scales have no default here: a run's config holds them (`validate.cfg_text`, `validate.cfg_dino`)."""
     B = cond["text"].shape[0]
     L = max(cond["text"].shape[1], null_text["text"].shape[1])
     def pad(h, m):
