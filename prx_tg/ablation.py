@@ -14,20 +14,21 @@ from .bench import QUALITY_SET, bench_quality, interleaved_medians, quality_line
 from .config import load_config
 from .data import Loader, Shards
 from .model import NanoDiT
-from .train import REPAProjector, micro_batch_loss
+from .train import REPAProjector, make_optimizer, micro_batch_loss
 
 # %% auto #0
 __all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'TMEAN', 'TMEAN1',
-           'TSTD', 'SAMPLING_ROWS', 'DINO15', 'COMPUTE_NEUTRAL', 'relative_step_cost', 'codec_ceilings', 'run_row',
-           'run_sampling_row', 'add_placement', 'ablation_table', 'main']
+           'TSTD', 'SAMPLING_ROWS', 'DINO15', 'MUON', 'COMPUTE_NEUTRAL', 'CURVE_MULTIPLES', 'relative_step_cost',
+           'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main', 'learning_curve',
+           'curve_line', 'plot_curve']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
 TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
     "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX,
-                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1", "validate.cfg_dino=2.5"],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1), DINO guidance 2.5"),
+                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1", "validate.cfg_dino=2.5", "train.optimizer=adamw"],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1), DINO guidance 2.5, AdamW"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (TEXT_HEAVY,
@@ -136,6 +137,8 @@ SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default
     "steps_50": (["validate.steps=50"], "50 Euler steps (from 25)"),
 }
 DINO15 = [*TSTD, *SAMPLING_ROWS["dino_guidance_1.5"][0]]   # the toy preset since DINO guidance 1.5 (2026-12-04, sampling only), spelled out against the baseline
+ROWS["dino15_muon"] = ([*DINO15, "train.optimizer=muon"], "the toy preset with Muon for the blocks' matrices (from AdamW everywhere): the one lever that drew subjects at equal compute")
+MUON = ROWS["dino15_muon"][0]   # the toy preset since Muon (2026-12-04, last), spelled out against the baseline
 
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
                    "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")   # these change what a step learns, not what it costs
@@ -151,8 +154,7 @@ def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
         torch.manual_seed(0)
         model = NanoDiT(cfg.model).train()
         projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim) if cfg.train.repa_weight else None
-        params = list(model.parameters()) + (list(projector.parameters()) if projector else [])
-        opt = torch.optim.AdamW(params, lr=1e-4, fused=True)
+        opt = make_optimizer(dict(model=model) | (dict(repa=projector) if projector else {}), cfg.train)
         batch, g = _batch(cfg, shards or quality_shards(ov, log=lambda *a: None)), torch.Generator().manual_seed(0)
         def step(model=model, projector=projector, opt=opt, batch=batch, cfg=cfg, g=g):
             loss, _ = micro_batch_loss(model, projector, batch, cfg, g, "cpu", torch.autocast("cpu", enabled=False))
@@ -167,7 +169,7 @@ def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: 
     `components` channels (and lapped ones too if `lapped`), keyed "originals", "PCA 16", "lapped PCA 16", ..."""
     from prx_tg.buckets import bucket_for, fit_to_bucket, open_image, scaled_buckets
     from prx_tg.emoji import build_dataset
-    from prx_tg.encoders import PCACodec, VisionEncoder, pixels01, to_image
+    from prx_tg.encoders import PCACodec, pixels01, to_image
     from prx_tg.validate import EmojiScorer, accuracy, matches, seam_score
     cfg, root = load_config("toy"), Path(QUALITY_SET["images"])
     build_dataset(root, n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
@@ -177,12 +179,12 @@ def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: 
         return pixels01(fit_to_bucket(im, bucket_for(*im.size, buckets))) * 2 - 1
     train, held = [pixels(n) for n in split["train"][:fit_images]], split["holdout"][:n_images]
     held_px, attrs = [pixels(n) for n in held], [json.loads((root / f"{n}.json").read_text()) for n in held]
-    scorer = EmojiScorer(VisionEncoder(cfg.encoders))
     codecs = {"originals": None} | {f"{'lapped ' if lap else ''}PCA {k}": PCACodec.fit(train, k, lapped=lap)
                                     for lap in ((False, True) if lapped else (False,)) for k in components}
     out = {}
     for name, codec in codecs.items():
         images = [to_image(codec.decode(codec.encode(px[None]))[0] if codec else px) for px in held_px]
+        scorer = EmojiScorer(codec)
         out[name] = accuracy([matches(scorer.read(im, a), a) for im, a in zip(images, attrs)]) | dict(seams=float(np.mean([seam_score(im) for im in images])))
     return out
 
@@ -236,7 +238,6 @@ def add_placement(results: Path, images=None, log=print) -> list[dict]:
     """Give rows validated before the placement score existed their text-only and reconstruction placement, read off their
     saved images (attributes from the emoji set `images`, default the benchmark's)."""
     from prx_tg.validate import EmojiScorer
-    from prx_tg.encoders import VisionEncoder
     results, root = Path(results), Path(images or QUALITY_SET["images"])
     rows, scorer = json.loads(results.read_text()), None
     for r in rows:
@@ -249,7 +250,7 @@ def add_placement(results: Path, images=None, log=print) -> list[dict]:
             if not (folder / "items.json").exists():
                 log(f"{r['key']} {test}: no saved images in {folder}, placement left out"); continue
             items = json.loads((folder / "items.json").read_text())
-            scorer = scorer or EmojiScorer(VisionEncoder(load_config("toy").encoders))
+            scorer = scorer or EmojiScorer()
             images = [Image.open(folder / next(f for f in it["files"] if "generated" in f)) for it in items]
             scores["placement"] = scorer.placement(images, [json.loads((root / f"{it['key']}.json").read_text()) for it in items])
             log(f"{r['key']} {test}: placement r {scores['placement']:.2f}")
@@ -286,8 +287,23 @@ def main(argv=None):
     p.add_argument("--add-placement", action="store_true", help="score the placement of rows validated before it existed (from their saved images) and exit")
     p.add_argument("--codec-ceilings", metavar="K,K,...", help="print the emoji scorer's ceiling through PCA codecs of K components and exit")
     p.add_argument("--lapped", action="store_true", help="with --codec-ceilings: lapped PCA codecs of the same sizes too")
+    p.add_argument("--curve", metavar="NAME", help="a learning curve of the toy preset with --set changes, named NAME, at --multiples of the demo's compute (one run, constant learning rate)")
+    p.add_argument("--multiples", default=",".join(map(str, CURVE_MULTIPLES)), help="with --curve: multiples of the demo's compute to validate at")
+    p.add_argument("--step-cost", type=float, default=1.0, help="with --curve: seconds per step relative to the toy preset's (fewer steps per multiple)")
+    p.add_argument("--curves", default="experiments/curve/curve.json", help="with --curve / --plot: the curve results file")
+    p.add_argument("--runs", help="with --curve: where its run folder goes (default: runs/ beside --curves)")
+    p.add_argument("--subjects", type=int, default=0, help="with --curve: on the benchmark's images drawn from this many subjects (default 0: all 243)")
+    p.add_argument("--plot", metavar="PNG", help="plot the curves of --curves into PNG and exit")
+    p.add_argument("--cpu-seconds-per-step", type=float, help="with --plot: the toy preset's seconds per step on the CPU, for the CPU-minutes axis")
     args = p.parse_args(argv)
     results = Path(args.results)
+    if args.plot:
+        plot_curve(args.curves, args.plot, args.cpu_seconds_per_step); print(f"wrote {args.plot}"); return
+    if args.curve:
+        try: multiples = [float(m) for m in args.multiples.split(",")]
+        except ValueError: p.error(f"--multiples {args.multiples!r}: comma-separated numbers, e.g. 1,2,4,8")
+        shards = quality_shards(args.extra, subjects=args.subjects) if args.subjects else None
+        learning_curve(args.curve, args.extra, multiples, step_cost=args.step_cost, seed=args.seed, shards=shards, results=args.curves, runs=args.runs); return
     if args.table or args.add_placement:
         print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text()))); return
     if args.codec_ceilings:
@@ -306,6 +322,81 @@ def main(argv=None):
         if r in SAMPLING_ROWS: run_sampling_row(r, results, args.base or f"baseline/seed{args.seed}")
         else: run_row(r, base_steps, results, args.extra, args.seed)
     print(ablation_table(json.loads(results.read_text())))
+
+# %% ../nbs/15_experiments.ipynb #15e0d002
+CURVE_MULTIPLES = (1, 2, 4, 8)
+
+def _emoji_scores(m: dict) -> dict:
+    "The figures a curve point keeps from a validation's metrics."
+    return dict(distance=m["distance"], reconstruction=m["reconstruction"]["mean"], text_only=m["text_only"]["mean"], emoji=m["emoji"], seams=m["seams"])
+
+def learning_curve(name: str, overrides=(), multiples=CURVE_MULTIPLES, base_steps: int | None = None, step_cost: float = 1.0, seed: int = 0,
+                   n_images: int = 100, shards=None, results="experiments/curve/curve.json", runs=None, log=print) -> dict:
+    """Scores of the toy preset with `overrides` at `multiples` of the demo's compute (`base_steps`, default the preset's steps, over
+    `step_cost`), from one run (in `runs`, default beside `results`) at a constant learning rate; each point is appended to the entry
+    `name/seed<seed>` of `results` as it finishes."""
+    from prx_tg.run_folder import RunFolder
+    from prx_tg.train import train
+    from prx_tg.validate import validate_checkpoint
+    results = Path(results)
+    toy = load_config("toy").train
+    base = base_steps or toy.total_steps
+    points = [max(1, round(m * base / step_cost)) for m in multiples]
+    root = Path(shards) if shards else quality_shards(overrides, log)
+    key = f"{name}/seed{seed}"
+    run = Path(runs or results.parent / "runs") / key.replace("/", "_")
+    cfg = load_config("toy", ["train.lr_schedule=constant", f"train.total_steps={max(points)}", f"train.warmup_steps={min(toy.warmup_steps, min(points) // 10)}",
+                              f"train.checkpoint_every={max(points)}",
+                              "train.visual_debug_every=0", "train.validate_every=0", f"validate.n_images={n_images}", f"train.seed={seed}", *overrides])
+    def entries(): return json.loads(results.read_text()) if results.exists() else []
+    entry = next((e for e in entries() if e["key"] == key), None) or dict(
+        key=key, name=name, seed=seed, overrides=list(overrides), shards=str(root), step_cost=step_cost, base_steps=base, run=str(run), points=[],
+        images_per_step=cfg.train.batch_size * cfg.train.grad_accum, device="cuda" if torch.cuda.is_available() else "cpu",
+        machine=f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {torch.get_num_threads()} threads")
+    for multiple, steps in sorted(zip(multiples, points), key=lambda p: p[1]):
+        if any(p["steps"] == steps for p in entry["points"]): continue
+        log(f"{key}: training to step {steps} ({multiple:g}x) in {run}")
+        t0 = time.time()
+        reached = train(cfg, root, run, resume="latest", max_steps=steps, log=log)["step"]
+        if reached < steps:   # stopped by a signal (Ctrl-C, a timeout): its checkpoint is kept, and the next call goes on from it
+            log(f"{key}: stopped at step {reached} of {steps}; run the same command again to go on"); break
+        seconds = max([p["train_seconds"] for p in entry["points"] if p["steps"] < steps], default=0.0) + time.time() - t0
+        m = validate_checkpoint(RunFolder(run).checkpoint(steps), log=lambda *a: None)
+        entry["points"] = sorted(entry["points"] + [dict(multiple=multiple, steps=steps, images=steps * entry["images_per_step"], train_seconds=seconds,
+                                                         date=str(date.today())) | _emoji_scores(m)], key=lambda p: p["steps"])
+        others = [e for e in entries() if e["key"] != key]
+        results.parent.mkdir(parents=True, exist_ok=True)
+        results.write_text(json.dumps(others + [entry], indent=1))
+        log(f"{key} at {multiple:g}x ({steps} steps, {seconds / 60:.1f} min on {entry['device']}): " + curve_line(entry["points"][-1] if entry["points"][-1]["steps"] == steps else m))
+    return entry
+
+def curve_line(p: dict) -> str:
+    "The subject, background and region scores of one curve point, text-only and reconstruction, with chance."
+    e = p["emoji"]
+    s = lambda t: f"{t} subject {e[t]['subject']:.0%} (top-5 {e[t].get('subject_top5', float('nan')):.0%}) background {e[t]['background']:.0%} region {e[t]['region']:.0%}"
+    return f"{s('text_only')}; {s('reconstruction')}; chance {e.get('chance', {}).get('subject', float('nan')):.1%}"
+
+def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per_step: float | None = None, keys=None):
+    """Subject top-1 (text-only and reconstruction) and text-only background against images seen and, given the toy preset's
+    seconds per step on the CPU, against CPU minutes (`step_cost` times that per step); saved to `out` if given."""
+    import matplotlib.pyplot as plt
+    entries = [e for e in json.loads(Path(results).read_text()) if not keys or e["key"] in keys]
+    panels = 2 if cpu_seconds_per_step else 1
+    fig, axs = plt.subplots(1, panels, figsize=(6.5 * panels, 4.2), squeeze=False)
+    for e in entries:
+        for test, style in (("text_only", "-o"), ("reconstruction", "--s")):
+            pts = [p for p in e["points"] if test in p["emoji"]]
+            xs = [[p["images"] / 1e3 for p in pts], [p["steps"] * e["step_cost"] * cpu_seconds_per_step / 60 for p in pts] if panels == 2 else []]
+            for ax, x in zip(axs[0], xs):
+                ax.plot(x, [100 * p["emoji"][test]["subject"] for p in pts], style, label=f"{e['name']}: {test.replace('_', '-')} subject")
+    for ax, label in zip(axs[0], ("thousand images seen", "CPU minutes (2 cores)")):
+        ax.set_xscale("log", base=2); ax.set_xlabel(label); ax.set_ylabel("subject top-1 (%)"); ax.grid(alpha=0.3)
+        chance = [100 * p["emoji"]["chance"]["subject"] for e in entries for p in e["points"] if "chance" in p["emoji"]]
+        if chance: ax.axhline(chance[0], color="gray", lw=0.8, ls=":", label="chance")
+    axs[0][-1].legend(fontsize=7, loc="best")
+    fig.tight_layout()
+    if out: fig.savefig(out, dpi=110)
+    return fig
 
 # %% ../nbs/15_experiments.ipynb #15e00009
 #| eval: false

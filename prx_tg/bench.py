@@ -13,10 +13,11 @@ from .config import ModelConfig, PRESETS
 from .model import NanoDiT, SelfAttention, rope_2d, synthetic_batch
 
 # %% auto #0
-__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'KERNEL_FAMILIES', 'GPU_PARTS', 'BENCHMARKS', 'interleaved_medians',
-           'matmul_peak', 'build_side', 'train_step_fn', 'step_flops', 'peak_memory', 'bench_model', 'toy_shards',
-           'bench_data', 'bench_storage', 'bench_sample', 'quality_shards', 'bench_quality', 'quality_line',
-           'kernel_family', 'profile_step', 'synthetic_shards', 'bench_trainer', 'bench_gpu', 'main']
+__all__ = ['SIZES', 'QUALITY_SET', 'PRODUCTION_SHAPE', 'KERNEL_FAMILIES', 'GPU_PARTS', 'ENCODER_SIZES', 'CAPTION_WORDS',
+           'BENCHMARKS', 'interleaved_medians', 'matmul_peak', 'build_side', 'train_step_fn', 'step_flops',
+           'peak_memory', 'bench_model', 'toy_shards', 'bench_data', 'bench_storage', 'bench_sample', 'quality_shards',
+           'bench_quality', 'quality_line', 'kernel_family', 'profile_step', 'synthetic_shards', 'bench_trainer',
+           'bench_gpu', 'word_tokenizer', 'production_encoders', 'synthetic_images', 'bench_encoders', 'main']
 
 # %% ../nbs/14_bench.ipynb #232ca52c
 def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
@@ -187,19 +188,22 @@ def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
 # %% ../nbs/14_bench.ipynb #ea76c286
 QUALITY_SET = dict(images="data/approved/emoji_bench", shards="data/shards/bench", n=2100, holdout=100)
 
-def quality_shards(overrides=(), log=print) -> Path:
-    "The quality benchmark's emoji shards (2000 training images, 100 held out), built once per encoder setting in `overrides`."
+def quality_shards(overrides=(), log=print, subjects: int = 0) -> Path:
+    """The quality benchmark's emoji shards (2000 training images, 100 held out), built once per encoder setting in `overrides`;
+    `subjects` > 0: the same number of images drawn from that many subjects (`prx_tg.emoji.subjects`), in folders of their own."""
     from prx_tg.config import load_config
     from prx_tg.emoji import build_dataset
     from prx_tg.prepare import check_made_with, prepare
     settings = dict(o.split("=", 1) for o in overrides if o.startswith("encoders."))   # as in load_config, the last value of a setting wins
-    root = Path(QUALITY_SET["shards"] + "".join(f"-{k.split('.', 1)[1]}{v}" for k, v in sorted(settings.items())))
+    suffix = f"-subjects{subjects}" if subjects else ""
+    root = Path(QUALITY_SET["shards"] + suffix + "".join(f"-{k.split('.', 1)[1]}{v}" for k, v in sorted(settings.items())))
     channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
     cfg = load_config("toy", [*(f"{k}={v}" for k, v in settings.items()), *channels])
     if check_made_with(root, cfg) is None:   # no set yet; a set built before a default changed is refused, not trained on
-        log(f"building the quality benchmark's emoji set in {QUALITY_SET['images']} and {root} (once; a few minutes)")
-        build_dataset(QUALITY_SET["images"], n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
-        prepare(cfg, QUALITY_SET["images"], root, log=log)
+        images = QUALITY_SET["images"] + suffix
+        log(f"building the quality benchmark's emoji set in {images} and {root} (once; a few minutes)")
+        build_dataset(images, n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"], n_subjects=subjects)
+        prepare(cfg, images, root, log=log)
     return root
 
 def _seconds_per_step(root, overrides, out) -> float:
@@ -236,11 +240,11 @@ def quality_line(q: dict) -> str:
     e = q["emoji"]
     f = lambda d, keys=("background", "region", "subject"): "/".join(f"{d.get(k, float('nan')):.2f}" for k in keys)
     seams = q["seams"].get("generated_vs_originals", float("nan"))
-    r = lambda d: f" (placement r {d['placement']:.2f})" if "placement" in d else ""
-    return (f"{q['steps']} steps: text-only {f(e.get('text_only', {}))}{r(e.get('text_only', {}))}, "
-            f"reconstruction {f(e.get('reconstruction', {}))}{r(e.get('reconstruction', {}))}, "
-            f"background edit {e.get('text_manipulation', {}).get('background', float('nan')):.2f}, "
-            f"codec ceiling {f(e.get('ceiling_codec', {}))}, seams generated/originals {seams:.2f} "
+    r = lambda d: "".join(f", {label} {d[k]:.2f}" for k, label in (("subject_top5", "subject top-5"), ("placement", "placement r")) if k in d)
+    return (f"{q['steps']} steps: text-only {f(e.get('text_only', {}))}{r(e.get('text_only', {}))}; "
+            f"reconstruction {f(e.get('reconstruction', {}))}{r(e.get('reconstruction', {}))}; "
+            f"edits background {e.get('text_manipulation', {}).get('background', float('nan')):.2f} subject {e.get('text_manipulation', {}).get('subject', float('nan')):.2f}; "
+            f"codec ceiling {f(e.get('ceiling_codec', {}))}; subject chance {e.get('chance', {}).get('subject', float('nan')):.3f}; seams generated/originals {seams:.2f} "
             f"(codec {q['seams'].get('codec_vs_originals', float('nan')):.2f}); {q['distance']['name']} {q['reconstruction']:.3f} / text-only {q['text_only']:.3f}")
 
 # %% ../nbs/14_bench.ipynb #33bc5ab0
@@ -434,12 +438,98 @@ def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
                           f"{t['images_per_s']:.1f} images/s, {out['trainer_vs_bare']:.2f}x the bare compiled step ({b['mfu']:.0%} MFU)")
     return out
 
+# %% ../nbs/14_bench.ipynb #14e0e002
+ENCODER_SIZES = {   # the production encoders' shapes, and a tiny stand-in of each for tests
+    "full": dict(t5=dict(d_model=4096, d_kv=64, d_ff=10240, num_layers=24, num_heads=64), dino=dict(hidden_size=1024, intermediate_size=4096,
+                 num_hidden_layers=24, num_attention_heads=16), vae=(128, 256, 512, 512), vae_layers=2, groups=32, side=1024),
+    "tiny": dict(t5=dict(d_model=32, d_kv=8, d_ff=64, num_layers=1, num_heads=4), dino=dict(hidden_size=32, intermediate_size=64,
+                 num_hidden_layers=1, num_attention_heads=2), vae=(8, 8, 8, 8), vae_layers=1, groups=4, side=128)}
+
+CAPTION_WORDS = "red green blue bright dark soft wooden metal glass person standing sitting light shadow window".split()
+
+def word_tokenizer(words):
+    "A tokenizer with one token per word of `words` (others are unknown) and T5's closing `</s>`: stands in for T5's SentencePiece model, which no package here ships."
+    from tokenizers import Tokenizer, models, pre_tokenizers, processors
+    from transformers import PreTrainedTokenizerFast
+    tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(["<pad>", "</s>", "<unk>", *words])}, unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    tok.post_processor = processors.TemplateProcessing(single="$A </s>", special_tokens=[("</s>", 1)])
+    return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token="<pad>", eos_token="</s>", unk_token="<unk>")
+
+def production_encoders(folder, size: str = "full", device="cpu") -> dict:
+    "T5 encoder, DINOv3 ViT and Flux VAE of `size` with random weights (bf16 on a GPU), saved under `folder`; the `encoders` settings that load them."
+    from transformers import T5Config, T5EncoderModel, DINOv3ViTConfig, DINOv3ViTModel
+    from diffusers import AutoencoderKL
+    s, folder = ENCODER_SIZES[size], Path(folder)
+    dtype = torch.bfloat16 if torch.device(device).type == "cuda" else torch.float32
+    previous = torch.get_default_dtype(); torch.set_default_dtype(dtype)
+    try:
+        with torch.device(device):   # random weights drawn where they will run: seconds on a GPU for the 4.8 B of T5-XXL, not minutes
+            T5EncoderModel(T5Config(vocab_size=32128, feed_forward_proj="gated-gelu", **s["t5"])).save_pretrained(folder / "t5")
+            DINOv3ViTModel(DINOv3ViTConfig(num_register_tokens=4, patch_size=16, layerscale_value=1e-5, **s["dino"])).save_pretrained(folder / "dino")
+            AutoencoderKL(in_channels=3, out_channels=3, latent_channels=16, block_out_channels=s["vae"], layers_per_block=s["vae_layers"],
+                          down_block_types=("DownEncoderBlock2D",) * 4, up_block_types=("UpDecoderBlock2D",) * 4, norm_num_groups=s["groups"],
+                          scaling_factor=0.3611, shift_factor=0.1159, use_quant_conv=False, use_post_quant_conv=False).save_pretrained(folder / "flux" / "vae")
+    finally: torch.set_default_dtype(previous)
+    word_tokenizer(CAPTION_WORDS).save_pretrained(folder / "t5")   # T5's own tokenizer is not packaged; for timing, one token per word will do
+    return dict(text="t5", text_model=str(folder / "t5"), vision="dinov3", vision_model=str(folder / "dino"), latent="flux", latent_model=str(folder / "flux"))
+
+def synthetic_images(folder, n: int, side: int, caption_words: int = 200) -> Path:
+    "`n` smooth random `side`x`side` images with captions of `caption_words` words (`CAPTION_WORDS`)."
+    from PIL import Image
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(0)
+    for i in range(n):
+        small = rng.integers(0, 256, (8, 8, 3), dtype=np.uint8)
+        Image.fromarray(small).resize((side, side), Image.Resampling.BICUBIC).save(folder / f"img_{i:04d}.png")
+        (folder / f"img_{i:04d}.txt").write_text(" ".join(rng.choice(CAPTION_WORDS, caption_words)))
+    return folder
+
+def bench_encoders(n_images: int = 200, size: str = "full", work=None) -> dict:
+    "Images/s of each production encoder alone and of `prepare` end to end on `n_images` synthetic images, and the peak GPU memory of `prepare`."
+    import tempfile
+    from prx_tg.buckets import fit_to_bucket, open_image
+    from prx_tg.config import load_config
+    from prx_tg.encoders import DiffusersVAE, TextEncoder, VisionEncoder, pixels01
+    from prx_tg.prepare import prepare
+    cuda = torch.cuda.is_available()
+    work = Path(work or tempfile.mkdtemp(prefix="prx_encoders_"))
+    t0 = time.time(); settings = production_encoders(work / "models", size, "cuda" if cuda else "cpu"); built = time.time() - t0
+    side = ENCODER_SIZES[size]["side"]
+    images = synthetic_images(work / "images", n_images, side)
+    cfg = load_config("production", [f"encoders.{k}={v}" for k, v in settings.items()] + [f"data.bucket_area={side * side}"] + ([] if size == "full" else ["encoders.vision_stride=16"]))
+    e, sync = cfg.encoders, (torch.cuda.synchronize if cuda else lambda: None)
+    paths = sorted(images.glob("*.png"))
+    pixels = [pixels01(fit_to_bucket(open_image(p), (side, side))) for p in paths]
+    captions = [p.with_suffix(".txt").read_text() for p in paths]
+    def timed(run, encoder):
+        run(encoder, 0); sync()   # the first batch pays for kernel selection
+        t = time.time()
+        for i in range(0, n_images, e.batch_size): run(encoder, i)
+        sync(); return n_images / (time.time() - t)
+    batch = lambda i: torch.stack(pixels[i:i + e.batch_size])
+    out = dict(size=size, n_images=n_images, side=side, batch_size=e.batch_size, build_seconds=built, device=torch.cuda.get_device_name() if cuda else "cpu",
+               torch=torch.__version__, images_per_s={})
+    t0 = time.time(); text = TextEncoder(e); out["load_seconds"] = dict(text=time.time() - t0)
+    out["images_per_s"]["text"] = timed(lambda enc, i: enc(captions[i:i + e.batch_size]), text); del text
+    t0 = time.time(); vision = VisionEncoder(e); out["load_seconds"]["vision"] = time.time() - t0
+    out["images_per_s"]["vision"] = timed(lambda enc, i: enc(batch(i)), vision); del vision
+    t0 = time.time(); vae = DiffusersVAE(e); out["load_seconds"]["latent"] = time.time() - t0
+    out["images_per_s"]["latent"] = timed(lambda enc, i: enc.encode(batch(i) * 2 - 1), vae); del vae
+    if cuda: torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+    t0 = time.time(); prepare(cfg, images, work / "shards", log=lambda *a: None); out["prepare_seconds"] = time.time() - t0
+    out["images_per_s"]["prepare_end_to_end"] = n_images / out["prepare_seconds"]
+    if cuda: out["peak_memory_gib"] = torch.cuda.max_memory_allocated() / 2**30
+    out["bound_by"] = min(("text", "vision", "latent"), key=lambda k: out["images_per_s"][k])
+    return out
+
 # %% ../nbs/14_bench.ipynb #309d8c44
 BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for size in args.sizes.split(",")},
               "data": lambda args: bench_data(),
               "storage": lambda args: bench_storage(),
               "sample": lambda args: bench_sample(),
               "quality": lambda args: bench_quality(args.budget, overrides=args.overrides, n_images=args.n_images),
+              "encoders": lambda args: bench_encoders(args.n_images if args.n_images != 100 else 200),
               "gpu": lambda args: bench_gpu(args.reps, progress=f"{args.json}.progress.jsonl" if args.json else None,
                                             parts=args.gpu_parts.split(",") if args.gpu_parts else GPU_PARTS)}
 
@@ -458,6 +548,11 @@ def _table(results: dict) -> str:
     if "quality" in results:
         q = results["quality"]
         lines.append(f"quality         {q['budget_min']:g} min -> {quality_line(q)}")
+    if "encoders" in results:
+        e = results["encoders"]
+        lines.append(f"encoders        {e['size']} T5 / DINOv3 / Flux VAE at {e['side']}x{e['side']}, {e['n_images']} images on {e['device']}: "
+                     + ", ".join(f"{k} {v:.1f}" for k, v in e["images_per_s"].items()) + " images/s"
+                     + (f"; peak {e['peak_memory_gib']:.1f} GiB" if "peak_memory_gib" in e else "") + f"; bound by {e['bound_by']}")
     if "gpu" in results:
         g = results["gpu"]
         if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")

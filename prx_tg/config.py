@@ -75,6 +75,8 @@ class TrainConfig:
     memory_limit_gib: float = 0.0 # with batch_size auto: the peak a micro-batch may reach; 0 = 90% of the GPU's memory
     lr: float = 2e-3              # peak; 2e-3 beat 1e-3 on the emoji benchmark, two seeds (chapter 15_experiments)
     min_lr: float = 1e-5
+    lr_schedule: str = "cosine"   # cosine: decay to min_lr at total_steps | constant: lr from warmup on, so every checkpoint is also a shorter run (the learning curve)
+    optimizer: str = "muon"       # muon: Newton-Schulz orthogonalised momentum for the blocks' 2-D weights, AdamW for the rest | adamw; toy: Muon drew subjects at equal compute where AdamW did not (15_experiments)
     warmup_steps: int = 100
     weight_decay: float = 0.0
     grad_clip: float = 1.0
@@ -132,6 +134,7 @@ _PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max
                             vision_stride=64,
                             latent="flux", latent_model="black-forest-labs/FLUX.1-dev", batch_size=8)
 _PRODUCTION_TRAIN = dict(total_steps=6000, batch_size="auto", effective_batch=256, memory_limit_gib=22.0, lr=3e-4, min_lr=1e-6, repa_weight=0.0,
+                         optimizer="adamw",   # Muon is measured on the toy model only
                          p_uncond=0.10, p_text_only=0.30, p_dino_only=0.05, p_both=0.55,   # the seed's mix until the toy's is measured at scale
                          t_mean=0.0, t_std=1.0,   # the toy's timesteps are not measured at this scale either
                          warmup_steps=500, precision="bf16", ema_decay=0.9999, ema_warmup=500,
@@ -160,6 +163,7 @@ PRESETS = {
 # %% ../nbs/00_config.ipynb #d645862d
 _CHOICES = {"encoders.text": ("minilm", "t5"), "encoders.text_storage": ("float16", "int8"), "encoders.vision": ("efficientnet", "dinov3"),
             "encoders.latent": ("pca", "flux", "taef1"), "train.precision": ("fp32", "bf16"),
+            "train.lr_schedule": ("cosine", "constant"), "train.optimizer": ("adamw", "muon"),
             "train.repa_on": ("dropped", "all"), "train.compile": ("auto", "on", "blocks", "off"), "validate.lpips": ("auto", "on", "off"), "data.latent_norm": ("channel", "global")}
 _LATENT_CHANNELS = {"flux": 16, "taef1": 16}
 

@@ -12,9 +12,9 @@ from PIL import Image, ImageDraw, ImageFont
 from .buckets import SEED_BUCKETS
 
 # %% auto #0
-__all__ = ['DOMAINS', 'PALETTE', 'SCALES', 'ROWS', 'COLS', 'SHAPES', 'PATTERNS', 'font_path', 'subjects', 'region_name',
-           'image_size', 'sample_attributes', 'caption_for', 'glyph', 'background_image', 'render', 'holdout_split',
-           'build_dataset', 'main']
+__all__ = ['DOMAINS', 'PALETTE', 'SCALES', 'ROWS', 'COLS', 'SHAPES', 'PATTERNS', 'font_path', 'subjects', 'subject_pool',
+           'region_name', 'image_size', 'sample_attributes', 'caption_for', 'glyph', 'background_image', 'render',
+           'holdout_split', 'build_dataset', 'main']
 
 # %% ../nbs/02_emoji.ipynb #f6f73cd2
 DOMAINS = {
@@ -31,8 +31,9 @@ def _font_codepoints() -> frozenset:
     from fontTools.ttLib import TTFont
     return frozenset(TTFont(font_path(), lazy=True).getBestCmap())
 
-def subjects(domain: str = "animals+faces") -> list[tuple[int, str]]:
-    "Sorted (codepoint, name) pairs of single-codepoint emoji in `domain` ('animals', 'faces', or both joined by '+')."
+def subjects(domain: str = "animals+faces", n: int = 0) -> list[tuple[int, str]]:
+    """Sorted (codepoint, name) pairs of single-codepoint emoji in `domain` ('animals', 'faces', or both joined by '+');
+    with `n` > 0, `n` of them evenly spaced through that list (a fixed pick that spans the domain)."""
     parts = domain.split("+")
     for p in parts:
         if p not in DOMAINS: raise ValueError(f"unknown emoji domain {p!r}; allowed: {', '.join(DOMAINS)} (join with '+')")
@@ -41,7 +42,13 @@ def subjects(domain: str = "animals+faces") -> list[tuple[int, str]]:
         if cp < 0x2000: continue  # ASCII, digits and punctuation are in the font too
         name = unicodedata.name(chr(cp), "").lower()
         if name and any(DOMAINS[p](cp, name) for p in parts): out.append((cp, name))
-    return out
+    if n < 0 or n > len(out): raise ValueError(f"{n} subjects asked of the {len(out)} in {domain!r}: give 1..{len(out)} (0 = all)")
+    return [out[i * len(out) // n] for i in range(n)] if n else out
+
+def subject_pool(attrs: dict) -> list[tuple[int, str]]:
+    "The subjects an image's subject was drawn from, as its attributes record them (images made before the record: the whole default domain)."
+    pool = attrs.get("subject_pool", {})
+    return subjects(pool.get("domain", "animals+faces"), pool.get("n", 0))
 
 # %% ../nbs/02_emoji.ipynb #e8d25cff
 PALETTE = {"white": (245, 245, 245), "black": (30, 30, 30), "gray": (128, 128, 128), "red": (214, 48, 49),
@@ -158,14 +165,23 @@ def holdout_split(ids, n: int = 25, seed: int = 42) -> dict:
                 train=[x for i, x in enumerate(ids) if i not in pick])
 
 def build_dataset(out, n: int = 2000, seed: int = 0, domain: str = "animals+faces", area: int = 256 * 256,
-                  holdout: int = 25, holdout_seed: int = 42) -> dict:
-    "Write `n` images `emoji_NNNNNN.png` with sidecar JSON, and `split.json`, into `out`. Existing images are kept."
+                  holdout: int = 25, holdout_seed: int = 42, n_subjects: int = 0) -> dict:
+    """Write `n` images `emoji_NNNNNN.png` with sidecar JSON, and `split.json`, into `out`; `n_subjects` > 0 draws from that many
+    subjects of `domain` (`subjects`). Existing images are kept; a folder built with other settings is refused, not mixed into."""
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    subject_list = subjects(domain)
+    subject_list = subjects(domain, n_subjects)
+    made = dict(domain=domain, build_seed=seed, area=area, subjects=len(subject_list))
+    if (out / "split.json").exists():
+        old = json.loads((out / "split.json").read_text())
+        recorded_later = dict(area=256 * 256, subjects=len(subjects(domain)))   # what split.json files from before these were recorded mean
+        old = {k: old.get(k, recorded_later.get(k)) for k in made}
+        if old != made:
+            raise ValueError(f"{out} holds an emoji set built with {old}, not {made}: give another --out, or delete {out} to rebuild it")
     ids = []
     for i in range(n):
         a = sample_attributes(i, seed, subject_list, area)
         a["id"] = f"emoji_{i:06d}"
+        a["subject_pool"] = dict(domain=domain, n=n_subjects)
         a["caption"] = caption_for(a)
         ids.append(a["id"])
         png, meta = out / f"{a['id']}.png", out / f"{a['id']}.json"
@@ -174,7 +190,7 @@ def build_dataset(out, n: int = 2000, seed: int = 0, domain: str = "animals+face
         meta.write_text(json.dumps(a, indent=1))
         png.with_suffix(".tmp.png").replace(png)  # the PNG appears only when complete
     split = holdout_split(ids, holdout, holdout_seed)
-    split.update(domain=domain, build_seed=seed, n=n)
+    split.update(made, n=n)
     (out / "split.json").write_text(json.dumps(split, indent=1))
     return split
 
@@ -185,16 +201,17 @@ def main(argv=None):
     p.add_argument("--n", type=int, default=2000, help="number of images")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--domain", default="animals+faces", help=f"one of {', '.join(DOMAINS)}, or several joined by '+'")
+    p.add_argument("--subjects", type=int, default=0, help="draw from this many subjects of the domain, evenly spaced (default 0: all)")
     p.add_argument("--area", type=int, default=256 * 256, help="pixels per image (the 7 bucket ratios at this area)")
     p.add_argument("--holdout", type=int, default=25, help="holdout images (seeded 42)")
     args = p.parse_args(argv)
     if args.n < 1: p.error("--n must be at least 1")
-    try: subjects(args.domain)
+    try: pool = subjects(args.domain, args.subjects)
     except ValueError as e: p.error(str(e))
     t0 = time.time()
-    split = build_dataset(args.out, args.n, args.seed, args.domain, args.area, args.holdout)
-    print(f"{args.n} images ({len(subjects(args.domain))} subjects, {len(split['holdout'])} held out) "
-          f"in {args.out} in {time.time() - t0:.1f}s")
+    try: split = build_dataset(args.out, args.n, args.seed, args.domain, args.area, args.holdout, n_subjects=args.subjects)
+    except ValueError as e: p.error(str(e))
+    print(f"{args.n} images ({len(pool)} subjects, {len(split['holdout'])} held out) in {args.out} in {time.time() - t0:.1f}s")
 
 # %% ../nbs/02_emoji.ipynb #97e4aa3b
 #| eval: false

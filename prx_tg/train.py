@@ -25,15 +25,16 @@ from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'REPAProjector', 'repa_loss', 'micro_batch_loss', 'StepStats', 'TrainingError',
-           'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed', 'plan_micro_batch', 'StepProbe',
-           'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog', 'train', 'seconds_per_step',
-           'started_train_config', 'with_steps', 'fit_to_minutes', 'main']
+__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'REPAProjector', 'repa_loss', 'micro_batch_loss',
+           'StepStats', 'TrainingError', 'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed',
+           'plan_micro_batch', 'StepProbe', 'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog',
+           'train', 'seconds_per_step', 'started_train_config', 'with_steps', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
-    "Learning rate for optimizer step `step` (0-based): linear warmup, then cosine decay to `min_lr` at `total_steps`."
+    "Learning rate for optimizer step `step` (0-based): linear warmup, then cosine decay to `min_lr` at `total_steps` (or, `constant`, none)."
     if step < tc.warmup_steps: return tc.lr * (step + 1) / tc.warmup_steps
+    if tc.lr_schedule == "constant": return tc.lr
     progress = min(1.0, (step - tc.warmup_steps) / max(1, tc.total_steps - tc.warmup_steps))
     return tc.min_lr + 0.5 * (tc.lr - tc.min_lr) * (1 + math.cos(math.pi * progress))
 
@@ -48,6 +49,30 @@ class EMA:
         "During the first `warmup` steps the average simply follows the weights; then it decays at `decay`."
         d = 0.0 if step <= self.warmup else self.decay
         torch._foreach_lerp_(list(self.model.parameters()), list(model.parameters()), 1.0 - d)
+
+# %% ../nbs/12_train.ipynb #f0a1b2c4
+class Optimizers:
+    "Several optimizers stepped, zeroed, scheduled and checkpointed as one."
+    def __init__(self, **optimizers): self.optimizers = optimizers
+    @property
+    def param_groups(self): return [g for o in self.optimizers.values() for g in o.param_groups]
+    def step(self):
+        for o in self.optimizers.values(): o.step()
+    def zero_grad(self, set_to_none: bool = True):
+        for o in self.optimizers.values(): o.zero_grad(set_to_none=set_to_none)
+    def state_dict(self) -> dict: return {name: o.state_dict() for name, o in self.optimizers.items()}
+    def load_state_dict(self, state: dict):
+        if set(state) != set(self.optimizers): raise ValueError(f"optimizer state for {sorted(state)}, not {sorted(self.optimizers)}")
+        for name, o in self.optimizers.items(): o.load_state_dict(state[name])
+
+def make_optimizer(modules: dict, tc: TrainConfig):
+    "The optimizer over every trained module in `modules` (name -> module; the EMA is not trained): AdamW, or Muon for the blocks' matrices and AdamW for the rest."
+    named = [(f"{m}.{n}", p) for m, module in modules.items() if m != "ema" for n, p in module.named_parameters()]
+    adamw = lambda params: torch.optim.AdamW(params, lr=tc.lr, betas=(0.9, 0.999), weight_decay=tc.weight_decay, fused=True)
+    if tc.optimizer == "adamw": return adamw([p for _, p in named])
+    hidden = [p for n, p in named if n.startswith("model.blocks.") and p.ndim == 2]
+    rest = [p for n, p in named if not (n.startswith("model.blocks.") and p.ndim == 2)]
+    return Optimizers(muon=torch.optim.Muon(hidden, lr=tc.lr, weight_decay=tc.weight_decay, adjust_lr_fn="match_rms_adamw"), adamw=adamw(rest))
 
 # %% ../nbs/12_train.ipynb #a1b2c302
 class REPAProjector(nn.Module):
@@ -345,7 +370,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim).to(device) if tc.repa_weight else None
         modules = dict(model=model, ema=ema.model) | (dict(repa=projector) if projector else {})
         trained = [p for name, m in modules.items() if name != "ema" for p in m.parameters()]
-        opt = torch.optim.AdamW(trained, lr=tc.lr, betas=(0.9, 0.999), weight_decay=tc.weight_decay, fused=True)
+        opt = make_optimizer(modules, tc)
         noise_gen = torch.Generator(device).manual_seed(tc.seed)   # the same draws on every process
         step, position, skipped_total = 0, (0, 0), 0
         if ckpt:
@@ -456,7 +481,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
             if main: checkpoint()
             procs.barrier()
         if stopped: log(f"{stop['signal'] or 'a stop signal to another process'} received: saved a checkpoint at step {step} and stopped")
-    return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total, micro_batch=tc.batch_size, grad_accum=tc.grad_accum)
+    return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total, micro_batch=tc.batch_size, grad_accum=tc.grad_accum, main=main)
 
 # %% ../nbs/12_train.ipynb #12d00002
 def seconds_per_step(cfg: Config, shards, out, steps: int = 30, skip: int = 10) -> float:
@@ -519,7 +544,7 @@ def main(argv=None):
     except (DataError, TrainingError, WeightsMismatch, CheckpointError, RunLocked) as e:
         print(f"train: {e}", file=sys.stderr); raise SystemExit(2) from None
     h = result["history"]
-    print(f"run {result['run']}: step {result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
+    if result["main"]: print(f"run {result['run']}: step {result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
           + (f", {result['skipped_steps']} non-finite steps skipped" if result["skipped_steps"] else ""))
     return result
 

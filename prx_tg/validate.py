@@ -4,8 +4,9 @@
 
 # %% ../nbs/11_validate.ipynb #ee92fce8
 from __future__ import annotations
-import argparse, hashlib, json, os, random, socket, statistics, sys
+import argparse, json, random, socket, statistics, sys
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import torch, torch.nn.functional as F
@@ -14,18 +15,18 @@ from .buckets import BadImageError, fit_to_bucket, open_image
 from .captions import flip_caption
 from .config import ConfigError, from_dict, parse_overrides
 from .data import DataError, Shards, condition, decoded_samples, stack_conditions
-from .emoji import PALETTE, background_image, font_path, glyph, region_name, render, subjects
-from safetensors.torch import load_file, save_file
-from .encoders import pixels01
+from .emoji import PALETTE, background_image, glyph, region_name, render, subject_pool, subjects
+from .encoders import pixels01, to_image
 from .model import WeightsMismatch
 from .run_folder import RunFolder
 from .sample import Run, SampleError, image_grid
 
 # %% auto #0
-__all__ = ['INK', 'TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'cache_dir',
-           'EmojiScorer', 'expected', 'matches', 'accuracy', 'seam_score', 'emoji_edits', 'rule_edits', 'summary',
-           'Holdout', 'reconstruction', 'text_only', 'dino_swap', 'text_manipulation', 'ceilings_and_seams',
-           'divergence', 'validate', 'scalars', 'preserved_rng', 'validate_checkpoint', 'report', 'main']
+__all__ = ['INK', 'TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'through_codec',
+           'draw_over', 'glyph_bank', 'SubjectReader', 'EmojiScorer', 'expected', 'matches', 'accuracy', 'seam_score',
+           'emoji_edits', 'rule_edits', 'summary', 'Holdout', 'reconstruction', 'text_only', 'dino_swap',
+           'text_manipulation', 'ceilings_and_seams', 'divergence', 'validate', 'scalars', 'preserved_rng',
+           'validate_checkpoint', 'report', 'main']
 
 # %% ../nbs/11_validate.ipynb #82c0548c
 class ValidationError(RuntimeError): "Validation cannot run; the message says why."
@@ -96,45 +97,103 @@ _PALETTE_NAMES = list(PALETTE)
 
 INK = 90   # summed RGB difference from the expected background beyond which a pixel belongs to the subject
 
-_REFERENCE_CACHE = {}  # vision encoder source -> reference features: repeated validations in one process reuse them
+def through_codec(codec, pixels: torch.Tensor) -> torch.Tensor:
+    "Pixels `(B, 3, H, W)` in [-1, 1] as `codec` gives them back after encoding (unchanged when `codec` is None)."
+    return pixels if codec is None else codec.decode(codec.encode(pixels)).clamp(-1, 1).to(pixels.device)
 
-def cache_dir() -> Path:
-    "Where prx_tg keeps what is slow to compute and never changes for a given input (`$XDG_CACHE_HOME/prx_tg`)."
-    return Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser() / "prx_tg"
+def draw_over(templates: torch.Tensor, background: torch.Tensor, left: int, top: int) -> torch.Tensor:
+    "Premultiplied RGBA `templates` `(N, 4, h, w)` drawn over `background` `(3, H, W)` with their top-left corner at (left, top), clipped to it."
+    N, _, th, tw = templates.shape
+    _, H, W = background.shape
+    out = background[None].repeat(N, 1, 1, 1)
+    x0, y0, x1, y1 = max(left, 0), max(top, 0), min(left + tw, W), min(top + th, H)
+    if x0 < x1 and y0 < y1:
+        t = templates[:, :, y0 - top:y1 - top, x0 - left:x1 - left]
+        out[:, :, y0:y1, x0:x1] = t[:, :3] + out[:, :, y0:y1, x0:x1] * (1 - t[:, 3:])
+    return out
+
+@lru_cache(maxsize=4)
+def glyph_bank(codepoints: tuple[int, ...], height: int = 64) -> torch.Tensor:
+    "Premultiplied RGBA glyphs `(S, 4, height, width)` in [-1, 1] (alpha in [0, 1]): each `height` px tall, centred on a canvas as wide as the widest."
+    glyphs = [glyph(cp) for cp in codepoints]
+    width = max(round(g.width * height / g.height) for g in glyphs)
+    bank = []
+    for g in glyphs:
+        g = g.resize((max(1, round(g.width * height / g.height)), height), Image.Resampling.LANCZOS)
+        canvas = Image.new("RGBA", (width, height), (0, 0, 0, 0)); canvas.paste(g, ((width - g.width) // 2, 0))
+        bank.append(torch.from_numpy(np.array(canvas)).permute(2, 0, 1).float() / 255)
+    bank = torch.stack(bank)
+    return torch.cat([(bank[:, :3] * 2 - 1) * bank[:, 3:], bank[:, 3:]], 1)
+
+class SubjectReader:
+    """Which of `subject_list` an emoji image shows, ranked, read where the model works: in the latent codec's pixel space.
+
+    The subject's box is where the image (through the codec) differs from its caption's background (through the codec).
+    Every candidate glyph, and its mirror image (training flips), is drawn into that box on that background, put through
+    the codec and compared with the image pixel by pixel. A pass at a quarter of the resolution keeps the `shortlist`
+    closest; those are compared at full resolution at three sizes around the box's height, since the box is read from
+    blurred edges. Codec-decoded originals then read as what they are, whatever the background."""
+    def __init__(self, codec, subject_list, shortlist: int = 24, scales=(0.92, 1.0, 1.08), quarter: int = 4):
+        self.codec, self.shortlist, self.scales, self.quarter = codec, shortlist, scales, quarter
+        self.codepoints = [f"{cp:04X}" for cp, _ in subject_list]
+        bank = glyph_bank(tuple(cp for cp, _ in subject_list))
+        self.templates, self.owner = torch.cat([bank, bank.flip(-1)]), torch.arange(len(bank)).repeat(2)
+        # glyphs that look the same, or the same mirrored (a first and a last quarter moon), cannot be told apart: images are flipped in training.
+        # Among the 243 subjects two pairs are that close (mean difference under 0.5%); the next closest differ in a mouth or an eye
+        flat = bank.flatten(1)
+        alike = torch.minimum(torch.cdist(flat, flat, p=1), torch.cdist(flat, bank.flip(-1).flatten(1), p=1)) / flat.shape[1] < 0.005
+        self.alike = [frozenset(self.codepoints[j] for j in row.nonzero().flatten().tolist()) for row in alike]
+
+    def scaled(self, templates: torch.Tensor, height: float) -> torch.Tensor:
+        h = max(2, round(height))
+        return F.interpolate(templates, size=(h, max(1, round(templates.shape[-1] * h / templates.shape[-2]))),
+                             mode="bilinear", antialias=True, align_corners=False)
+
+    @torch.no_grad()
+    def ranked(self, img: Image.Image, attrs: dict) -> list[frozenset] | None:
+        "The subjects `img` may show, best first, each as the set of its look-alikes; None when it shows only the background of `attrs`."
+        x = through_codec(self.codec, pixels01(img)[None] * 2 - 1)[0]
+        _, H, W = x.shape
+        bg = pixels01(fit_to_bucket(background_image(attrs["background"], *attrs["size"]), (W, H))) * 2 - 1
+        ink = ((x - through_codec(self.codec, bg[None])[0]).abs().sum(0) * 127.5 - INK).clamp(min=0)
+        if (ink > 0).float().mean() < 0.005: return None
+        def edges(profile):   # the 1st and 99th percentile of the ink along one axis
+            c = torch.cumsum(profile, 0) / profile.sum()
+            return int(torch.searchsorted(c, torch.tensor(0.01))), int(torch.searchsorted(c, torch.tensor(0.99))) + 1
+        (x0, x1), (y0, y1) = edges(ink.sum(0)), edges(ink.sum(1))
+        cx, cy, height = (x0 + x1) / 2, (y0 + y1) / 2, y1 - y0
+        x0, y0, x1, y1 = max(0, x0 - 4), max(0, y0 - 4), min(W, x1 + 4), min(H, y1 + 4)   # compare a little past the edges too
+        q = self.quarter
+        t = self.scaled(self.templates, height / q)
+        drawn = draw_over(t, F.avg_pool2d(bg[None], q, ceil_mode=True)[0], round(cx / q - t.shape[-1] / 2), round(cy / q - t.shape[-2] / 2))
+        coarse = (drawn - F.avg_pool2d(x[None], q, ceil_mode=True))[:, :, y0 // q:-(-y1 // q), x0 // q:-(-x1 // q)].square().mean((1, 2, 3))
+        short = coarse.argsort()[:self.shortlist]
+        best = torch.full((len(self.templates),), float("inf"))
+        f = getattr(self.codec, "factor", 8)
+        for s in self.scales:
+            t = self.scaled(self.templates[short], height * s)
+            left, top = round(cx - t.shape[-1] / 2), round(cy - t.shape[-2] / 2)
+            # the codec runs on a region around box and glyph, on its own grid, two latent cells wider: inside, it equals the whole image's
+            rx0, ry0 = max(0, (min(x0, left) // f - 2) * f), max(0, (min(y0, top) // f - 2) * f)
+            rx1, ry1 = min(W, (-(-max(x1, left + t.shape[-1]) // f) + 2) * f), min(H, (-(-max(y1, top + t.shape[-2]) // f) + 2) * f)
+            drawn = through_codec(self.codec, draw_over(t, bg[:, ry0:ry1, rx0:rx1], left - rx0, top - ry0))
+            d = (drawn - x[None, :, ry0:ry1, rx0:rx1])[:, :, y0 - ry0:y1 - ry0, x0 - rx0:x1 - rx0].square().mean((1, 2, 3))
+            best[short] = torch.minimum(best[short], d)
+        per_subject = torch.full((len(self.codepoints),), float("inf")).scatter_reduce(0, self.owner, best, "amin")
+        order = [k for k in per_subject.argsort().tolist() if per_subject[k].isfinite()]
+        return [self.alike[k] for k in order]
 
 class EmojiScorer:
-    "Reads background colour, subject region and subject identity off an image, to compare with emoji attributes."
-    def __init__(self, vision_encoder, size: int = 128):
-        self.vision, self.size = vision_encoder, size
-        self.subjects = subjects()
-        key = (str(vision_encoder.source), vision_encoder.stride, size)
-        if key not in _REFERENCE_CACHE: _REFERENCE_CACHE[key] = self._cached_reference_features(key)
-        self.ref_feats = _REFERENCE_CACHE[key]
+    """Reads background colour, subject region and subject identity off an image, to compare with emoji attributes.
+    `codec`: the latent codec the images were made through (None for raw renders); `subject_list`: the pool the subjects were drawn from."""
+    def __init__(self, codec=None, subject_list=None):
+        self.subjects = subject_list or subjects()
+        self.reader = SubjectReader(codec, self.subjects)
 
-    def _cached_reference_features(self, key) -> torch.Tensor:
-        "Reference features from the disk cache, computed and stored (atomically) on first use: 243 encoder passes saved per process."
-        name = hashlib.sha256(repr((key, [cp for cp, _ in self.subjects], font_path().stat().st_size)).encode()).hexdigest()[:16]
-        path = cache_dir() / f"emoji_scorer_{name}.safetensors"
-        if path.exists(): return load_file(str(path))["features"]
-        feats = self._reference_features()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp"); save_file({"features": feats.contiguous()}, str(tmp)); os.replace(tmp, path)
-        return feats
-
-    def _reference_features(self) -> torch.Tensor:
-        "Global features of every subject rendered alone, centred on white."
-        size, refs = self.size, []
-        for cp, _ in self.subjects:
-            g = glyph(cp); s = int(size * 0.8)
-            g = g.resize((max(1, round(g.width * s / g.height)), s), Image.Resampling.LANCZOS)
-            canvas = Image.new("RGB", (size, size), "white"); canvas.paste(g, ((size - g.width) // 2, (size - s) // 2), g)
-            refs.append(canvas)
-        return torch.cat([self._features(refs[i:i + 32]) for i in range(0, len(refs), 32)])
-
-    def _features(self, images) -> torch.Tensor:
-        px = torch.stack([pixels01(im) for im in images])
-        cls, _ = self.vision(px)
-        return F.normalize(torch.from_numpy(cls.astype(np.float32)), dim=-1)
+    @property
+    def chance(self) -> dict:
+        "What guessing would score on the subject: one in the pool's size, five in it for the top five."
+        return dict(subject=1 / len(self.subjects), subject_top5=min(1.0, 5 / len(self.subjects)))
 
     @staticmethod
     def background(img: Image.Image) -> str:
@@ -162,20 +221,6 @@ class EmojiScorer:
         ys, xs = np.nonzero(m)  # the box centre, as the renderer places the glyph's box (an ink centroid leans)
         return region_name((xs.min() + xs.max() + 1) / 2 / m.shape[1], (ys.min() + ys.max() + 1) / 2 / m.shape[0])
 
-    def subject(self, img: Image.Image, background: dict) -> str | None:
-        "Codepoint of the nearest reference render to the subject cropped out of `img`."
-        m = self.subject_mask(img, background)
-        if m.sum() < 0.005 * m.size: return None
-        ys, xs = np.nonzero(m)
-        crop = img.crop((xs.min(), ys.min(), xs.max() + 1, ys.max() + 1))
-        s = int(self.size * 0.8)
-        crop = crop.resize((max(1, min(self.size, round(crop.width * s / crop.height))), s), Image.Resampling.LANCZOS)
-        canvas = Image.new("RGB", (self.size, self.size), "white")
-        cm = Image.fromarray((m[ys.min():ys.max() + 1, xs.min():xs.max() + 1] * 255).astype(np.uint8)).resize(crop.size)
-        canvas.paste(crop, ((self.size - crop.width) // 2, (self.size - s) // 2), cm)
-        i = (self._features([canvas]) @ self.ref_feats.T).argmax().item()
-        return f"{self.subjects[i][0]:04X}"
-
     def ink_centre(self, img: Image.Image, background: dict) -> tuple[float, float] | None:
         "Centre of the pixels unlike the background, weighted by how unlike (0 to 1 across the frame); None for a plain background."
         w = self.ink(img, background)
@@ -192,10 +237,17 @@ class EmojiScorer:
         r = [np.corrcoef([c[k] for c in asked], [c[k] for c in centres])[0, 1] for k in (0, 1)]
         return float(np.nanmean(r)) if len(images) > 2 and not np.isnan(r).all() else 0.0
 
-    def read(self, img: Image.Image, attrs: dict) -> dict:
-        "What `img` shows, read with the background colours of `attrs` as the reference for 'not subject'."
-        bg = attrs["background"]
-        return dict(background=self.background(img), region=self.region(img, bg), subject=self.subject(img, bg))
+    def read(self, img: Image.Image, attrs: dict, keys=("background", "region", "subject")) -> dict:
+        """What `img` shows of `keys`, read with the background of `attrs` as the reference for 'not subject'.
+        The subject comes as its look-alike set (`subject`) and the union of the five best (`subject_top5`); empty for a bare background."""
+        out = {}
+        if "background" in keys: out["background"] = self.background(img)
+        if "region" in keys: out["region"] = self.region(img, attrs["background"])
+        if "subject" in keys:
+            ranked = self.reader.ranked(img, attrs) or []
+            out["subject"] = ranked[0] if ranked else frozenset()
+            out["subject_top5"] = frozenset().union(*ranked[:5])
+        return out
 
 def expected(attrs: dict) -> dict:
     bg = attrs["background"]
@@ -203,8 +255,10 @@ def expected(attrs: dict) -> dict:
     return dict(background=ok_bg, region={attrs["position"]["region"]}, subject={attrs["subject"]["codepoint"]})
 
 def matches(read: dict, attrs: dict) -> dict:
+    "Which of what `read` holds agree with `attrs`; a subject agrees when the true one is among the codepoints read."
     exp = expected(attrs)
-    return {k: read[k] in exp[k] for k in exp}
+    out = {k: read[k] in exp[k] for k in ("background", "region") if k in read}
+    return out | {k: bool(read[k] & exp["subject"]) for k in ("subject", "subject_top5") if k in read}
 
 def accuracy(flags: list[dict]) -> dict:
     "The fraction of True per attribute over a list of `matches` results."
@@ -260,7 +314,7 @@ class Holdout:
         self.seeds = [self.cfg.seed * 1000 + i for i in range(len(self.items))]
         self.is_emoji = all("subject" in it["attributes"] and "background" in it["attributes"] for it in self.items)
         self.perceptual = Perceptual(run.vision_encoder, self.cfg.lpips, log)
-        self.scorer = EmojiScorer(run.vision_encoder) if self.is_emoji else None
+        self.scorer = EmojiScorer(run.codec, subject_pool(self.items[0]["attributes"])) if self.is_emoji else None
         self.codec_originals = [run.decode_stored(it["latent"]) for it in self.items]   # the best any model can show
         self.originals = [original_image(it, run.shards) for it in self.items]
         self._reconstructions = None
@@ -350,7 +404,7 @@ def text_manipulation(h: Holdout) -> dict:
         row = dict(edit=name, caption=h.items[i]["caption"], edited_caption=caption, images=[("original", h.reconstructions()[i]), ("edited", img)])
         if h.scorer and exp:
             key = {"background": "background", "subject": "subject", "left_right": "region"}[name]
-            row["edit_took_effect"] = matches(h.scorer.read(img, exp), exp)[key]
+            row["edit_took_effect"] = matches(h.scorer.read(img, exp, keys=(key,)), exp)[key]
             took.setdefault(name, []).append(row["edit_took_effect"])
         rows.append(row)
     took = {k: float(np.mean(v)) for k, v in took.items()}
@@ -415,6 +469,7 @@ def validate(run: Run, out: Path, log=print) -> dict:
     ceilings, metrics["seams"] = ceilings_and_seams(h, {k: results[k]["images"] for k in ("reconstruction", "text_only") if k in results})
     for k, v in ceilings.items():
         if v: metrics["emoji"][f"ceiling_{k}"] = v
+    if h.scorer: metrics["emoji"]["chance"] = h.scorer.chance
     # the run's history for its own validation folders; a pass elsewhere (other settings, --out) keeps its own beside its results
     history_file = RunFolder(out.parent.parent).history if out.parent.name == "validation_outputs" else out / "history.json"
     history = json.loads(history_file.read_text()) if history_file.exists() else []

@@ -5,11 +5,14 @@ RUN=${1:-experiments/demo}
 PY=.venv/bin/python
 DATA=data/approved/emoji
 SHARDS=data/shards/toy
+SUBJECTS=${DEMO_SUBJECTS:-16}   # a vertical set: 16 subjects, 125 images each (chapter 15: with all 243, 8 images each, the demo's compute draws none)
 stage() { echo; echo "== $1 ($(date +%H:%M:%S))"; }
 t0=$(date +%s)
 
-stage "1/5 emoji dataset -> $DATA"
-$PY -m prx_tg.emoji --out "$DATA" --n 2000 --seed 0
+stage "1/5 emoji dataset, $SUBJECTS subjects -> $DATA"
+if ! $PY -m prx_tg.emoji --out "$DATA" --n 2000 --seed 0 --subjects "$SUBJECTS"; then
+  echo "make demo: $DATA was made by an older demo, and so were $SHARDS and $RUN: delete the three folders and run make demo again" >&2; exit 2
+fi
 
 stage "2/5 embeddings and shards -> $SHARDS"
 $PY -m prx_tg.prepare --config toy --images "$DATA" --out "$SHARDS"
@@ -22,8 +25,8 @@ stage "3/5 train the toy preset: 2800 steps at batch 16, or as many as $TRAIN_MI
 $PY -m prx_tg.train --config toy --shards "$SHARDS" --out "$RUN" --resume latest --minutes "$TRAIN_MIN"
 
 stage "4/5 sample a prompt the model never saw"
-PROMPT="A large penguin emoji sits in the upper right area of a square image. The background is a flat, solid teal colour with no texture or shading."
-$PY -m prx_tg.sample --checkpoint "$RUN" --prompt "$PROMPT" --n 4 --output "$RUN/samples/penguin_teal.png"
+PROMPT="A large pig emoji sits in the upper right area of a square image. The background is a flat, solid teal colour with no texture or shading."
+$PY -m prx_tg.sample --checkpoint "$RUN" --prompt "$PROMPT" --n 4 --output "$RUN/samples/pig_teal.png"
 
 stage "5/5 export the EMA weights as a diffusers pipeline -> $RUN/export"
 $PY -m prx_tg.export --checkpoint "$RUN" --out "$RUN/export"
@@ -37,7 +40,7 @@ cat <<TXT
     visual_debug/stepN/   grid.png: holdout original | EMA sample | raw sample
     validation_outputs/   per-step grids and metrics.json, history.json
     tensorboard/          .venv/bin/tensorboard --logdir $RUN/tensorboard
-    samples/              penguin_teal.png (from the prompt above)
+    samples/              pig_teal.png (from the prompt above)
     export/               diffusers folder: PRXTGPipeline.from_pretrained("$RUN/export")
   browse the validation grids: make lab, then open nbs/13_viewer.ipynb and run Viewer("$RUN")
 TXT

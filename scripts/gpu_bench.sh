@@ -2,7 +2,8 @@
 # The GPU benchmark in one go, for a lent GPU machine that has torch/transformers but no package registry.
 #   here, with the registry:   bash scripts/gpu_bench.sh --download     (pure-Python wheels into .whl/, git-ignored)
 #   on the GPU machine:        bash scripts/gpu_bench.sh [OUT_DIR]     (installs .whl/ into /tmp/site, ~8 min of benchmarks;
-#                              GPU_PARTS=trainer,bare runs only those parts, BENCH_TIMEOUT=SECONDS bounds it)
+#                              GPU_PARTS=trainer,bare runs only those parts, BENCH_ONLY=encoders the encoders at
+#                              production size instead, BENCH_TIMEOUT=SECONDS bounds it)
 # importlib_metadata is pinned: newer releases need a package the GPU image lacks. fastcore: prx_tg.prepare uses its @patch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +19,5 @@ if compgen -G ".whl/*.whl" >/dev/null; then
 fi
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH} PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || true
-timeout "${BENCH_TIMEOUT:-540}" python3 -m prx_tg.bench --only gpu ${GPU_PARTS:+--gpu-parts "$GPU_PARTS"} --json "$out/bench_gpu.json"
+only=${BENCH_ONLY:-gpu}
+timeout "${BENCH_TIMEOUT:-540}" python3 -m prx_tg.bench --only "$only" ${GPU_PARTS:+--gpu-parts "$GPU_PARTS"} --json "$out/bench_${only//,/_}.json"
