@@ -277,7 +277,7 @@ def ablation_table(rows: list[dict]) -> str:
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m prx_tg.ablation", description="Recipe rows at the same compute budget on the emoji benchmark.")
     p.add_argument("--rows", default="baseline", help=f"comma-separated: {', '.join([*ROWS, *SAMPLING_ROWS])}")
-    p.add_argument("--base-steps", type=int, help="baseline steps for the budget (default: --budget minutes over the measured s/step)")
+    p.add_argument("--base-steps", type=int, help="baseline steps for the budget (default: --budget minutes over the measured s/step); with --curve: the steps of 1x (default: the toy preset's)")
     p.add_argument("--budget", type=float, default=15.0, help="minutes of baseline training that set the budget")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--base", help="sampling rows: the trained row whose checkpoint they re-sample, as ROW/seedN (default baseline/seed<--seed>)")
@@ -303,7 +303,7 @@ def main(argv=None):
         try: multiples = [float(m) for m in args.multiples.split(",")]
         except ValueError: p.error(f"--multiples {args.multiples!r}: comma-separated numbers, e.g. 1,2,4,8")
         shards = quality_shards(args.extra, subjects=args.subjects) if args.subjects else None
-        learning_curve(args.curve, args.extra, multiples, step_cost=args.step_cost, seed=args.seed, shards=shards, results=args.curves, runs=args.runs); return
+        learning_curve(args.curve, args.extra, multiples, base_steps=args.base_steps, step_cost=args.step_cost, seed=args.seed, shards=shards, results=args.curves, runs=args.runs); return
     if args.table or args.add_placement:
         print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text()))); return
     if args.codec_ceilings:
@@ -377,22 +377,25 @@ def curve_line(p: dict) -> str:
     return f"{s('text_only')}; {s('reconstruction')}; chance {e.get('chance', {}).get('subject', float('nan')):.1%}"
 
 def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per_step: float | None = None, keys=None):
-    """Subject top-1 (text-only and reconstruction) and text-only background against images seen and, given the toy preset's
-    seconds per step on the CPU, against CPU minutes (`step_cost` times that per step); saved to `out` if given."""
-    import matplotlib.pyplot as plt
+    """Subject top-1 and top-5 (text-only and reconstruction) against images seen and, given the toy preset's seconds per step on the CPU,
+    against CPU minutes (`step_cost` times that per step); saved to `out` if given."""
+    import matplotlib, matplotlib.pyplot as plt
     entries = [e for e in json.loads(Path(results).read_text()) if not keys or e["key"] in keys]
     panels = 2 if cpu_seconds_per_step else 1
     fig, axs = plt.subplots(1, panels, figsize=(6.5 * panels, 4.2), squeeze=False)
     for e in entries:
-        for test, style in (("text_only", "-o"), ("reconstruction", "--s")):
+        for test, colour in (("text_only", "C0"), ("reconstruction", "C1")):
             pts = [p for p in e["points"] if test in p["emoji"]]
             xs = [[p["images"] / 1e3 for p in pts], [p["steps"] * e["step_cost"] * cpu_seconds_per_step / 60 for p in pts] if panels == 2 else []]
             for ax, x in zip(axs[0], xs):
-                ax.plot(x, [100 * p["emoji"][test]["subject"] for p in pts], style, label=f"{e['name']}: {test.replace('_', '-')} subject")
+                for key, style in (("subject", "-o"), ("subject_top5", ":^")):
+                    ax.plot(x, [100 * p["emoji"][test].get(key, float("nan")) for p in pts], style, color=colour,
+                            label=f"{e['name']}: {test.replace('_', '-')} {key.replace('subject_', '').replace('subject', 'top1')}")
     for ax, label in zip(axs[0], ("thousand images seen", "CPU minutes (2 cores)")):
-        ax.set_xscale("log", base=2); ax.set_xlabel(label); ax.set_ylabel("subject top-1 (%)"); ax.grid(alpha=0.3)
-        chance = [100 * p["emoji"]["chance"]["subject"] for e in entries for p in e["points"] if "chance" in p["emoji"]]
-        if chance: ax.axhline(chance[0], color="gray", lw=0.8, ls=":", label="chance")
+        ax.set_xscale("log", base=2); ax.xaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter()); ax.set_xlabel(label); ax.set_ylabel("subject read right (%)"); ax.grid(alpha=0.3)
+        chance = [p["emoji"]["chance"] for e in entries for p in e["points"] if "chance" in p["emoji"]]
+        for key, style in (("subject", "-"), ("subject_top5", ":")):
+            if chance: ax.axhline(100 * chance[0][key], color="gray", lw=0.8, ls=style, label=f"chance, {key.replace('subject_', '').replace('subject', 'top1')}")
     axs[0][-1].legend(fontsize=7, loc="best")
     fig.tight_layout()
     if out: fig.savefig(out, dpi=110)
