@@ -167,13 +167,13 @@ def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
 def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: int = 100, fit_images: int = 256) -> dict:
     """Emoji scores and seam score (mean, not a ratio) of the benchmark's holdout originals through block PCA codecs with
     `components` channels (and lapped ones too if `lapped`), keyed "originals", "PCA 16", "lapped PCA 16", ..."""
-    from prx_tg.buckets import bucket_for, fit_to_bucket, open_image, scaled_buckets
+    from prx_tg.buckets import bucket_for, fit_to_bucket, open_image
     from prx_tg.emoji import build_dataset
     from prx_tg.encoders import PCACodec, pixels01, to_image
     from prx_tg.validate import EmojiScorer, accuracy, matches, seam_score
     cfg, root = load_config("toy"), Path(QUALITY_SET["images"])
     build_dataset(root, n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"])
-    split, buckets = json.loads((root / "split.json").read_text()), scaled_buckets(cfg.data.bucket_area)
+    split, buckets = json.loads((root / "split.json").read_text()), cfg.data.buckets()
     def pixels(name):
         im = open_image(root / f"{name}.png")
         return pixels01(fit_to_bucket(im, bucket_for(*im.size, buckets))) * 2 - 1
@@ -377,26 +377,27 @@ def curve_line(p: dict) -> str:
     return f"{s('text_only')}; {s('reconstruction')}; chance {e.get('chance', {}).get('subject', float('nan')):.1%}"
 
 def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per_step: float | None = None, keys=None):
-    """Subject top-1 and top-5 (text-only and reconstruction) against images seen and, given the toy preset's seconds per step on the CPU,
-    against CPU minutes (`step_cost` times that per step); saved to `out` if given."""
-    import matplotlib, matplotlib.pyplot as plt
-    entries = [e for e in json.loads(Path(results).read_text()) if not keys or e["key"] in keys]
+    """One row of panels per curve: subject top-1 and top-5 (text-only and reconstruction) with their chance levels, against images
+    seen and, given the toy preset's seconds per step on the CPU, against CPU minutes (`step_cost` times that per step); saved to `out`."""
+    import matplotlib.pyplot as plt
+    entries = [e for e in json.loads(Path(results).read_text()) if (not keys or e["key"] in keys) and e["points"]]
     panels = 2 if cpu_seconds_per_step else 1
-    fig, axs = plt.subplots(1, panels, figsize=(6.5 * panels, 4.2), squeeze=False)
-    for e in entries:
-        for test, colour in (("text_only", "C0"), ("reconstruction", "C1")):
-            pts = [p for p in e["points"] if test in p["emoji"]]
-            xs = [[p["images"] / 1e3 for p in pts], [p["steps"] * e["step_cost"] * cpu_seconds_per_step / 60 for p in pts] if panels == 2 else []]
-            for ax, x in zip(axs[0], xs):
-                for key, style in (("subject", "-o"), ("subject_top5", ":^")):
-                    ax.plot(x, [100 * p["emoji"][test].get(key, float("nan")) for p in pts], style, color=colour,
-                            label=f"{e['name']}: {test.replace('_', '-')} {key.replace('subject_', '').replace('subject', 'top1')}")
-    for ax, label in zip(axs[0], ("thousand images seen", "CPU minutes (2 cores)")):
-        ax.set_xscale("log", base=2); ax.xaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter()); ax.set_xlabel(label); ax.set_ylabel("subject read right (%)"); ax.grid(alpha=0.3)
-        chance = [p["emoji"]["chance"] for e in entries for p in e["points"] if "chance" in p["emoji"]]
-        for key, style in (("subject", "-"), ("subject_top5", ":")):
-            if chance: ax.axhline(100 * chance[0][key], color="gray", lw=0.8, ls=style, label=f"chance, {key.replace('subject_', '').replace('subject', 'top1')}")
-    axs[0][-1].legend(fontsize=7, loc="best")
+    fig, axs = plt.subplots(len(entries), panels, figsize=(6.5 * panels, 3.6 * len(entries)), squeeze=False)
+    topk = {"subject": ("-o", "top-1"), "subject_top5": (":^", "top-5")}
+    for e, row in zip(entries, axs):
+        pts = e["points"]
+        xs = [[p["images"] / 1e3 for p in pts], [p["steps"] * e["step_cost"] * cpu_seconds_per_step / 60 for p in pts] if panels == 2 else []]
+        chance = pts[0]["emoji"]["chance"]
+        for ax, x, label in zip(row, xs, ("thousand images seen", "CPU minutes (2 cores)")):
+            for test, colour in (("text_only", "C0"), ("reconstruction", "C1")):
+                for key, (style, k) in topk.items():
+                    ax.plot(x, [100 * p["emoji"][test][key] for p in pts], style, color=colour, label=f"{test.replace('_', '-')} {k}")
+            for key, (style, k) in topk.items():
+                ax.axhline(100 * chance[key], color="gray", lw=0.8, ls=style[:-1], label=f"chance {k}")
+            ax.set_xscale("log", base=2); ax.set_xticks(x, [f"{v:.0f}" for v in x]); ax.minorticks_off()
+            ax.set_xlabel(label); ax.set_ylabel("subject read right (%)"); ax.grid(alpha=0.3)
+            ax.set_title(f"{e['key']}: {round(1 / chance['subject'])} subjects", fontsize=9)
+        row[-1].legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     if out: fig.savefig(out, dpi=110)
     return fig

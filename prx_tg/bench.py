@@ -194,7 +194,7 @@ def quality_shards(overrides=(), log=print, subjects: int = 0) -> Path:
     from prx_tg.config import load_config
     from prx_tg.emoji import build_dataset
     from prx_tg.prepare import check_made_with, prepare
-    settings = dict(o.split("=", 1) for o in overrides if o.startswith("encoders."))   # as in load_config, the last value of a setting wins
+    settings = dict(o.split("=", 1) for o in overrides if o.startswith(("encoders.", "data.bucket_")))   # as in load_config, the last value of a setting wins
     suffix = f"-subjects{subjects}" if subjects else ""
     root = Path(QUALITY_SET["shards"] + suffix + "".join(f"-{k.split('.', 1)[1]}{v}" for k, v in sorted(settings.items())))
     channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
@@ -361,11 +361,11 @@ def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=
 
 def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     "`n` random samples at `cfg`'s shapes in its square bucket (`caption_tokens` of text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
-    from prx_tg.buckets import bucket_for, bucket_name, scaled_buckets
+    from prx_tg.buckets import bucket_for, bucket_name
     from prx_tg.prepare import npy_bytes, text_members, write_shard
     from safetensors.numpy import save_file
     out = Path(out); (out / "bucket").mkdir(parents=True, exist_ok=True)
-    W, H = bucket_for(1, 1, scaled_buckets(cfg.data.bucket_area))
+    W, H = bucket_for(1, 1, cfg.data.buckets())
     m, e, rng = cfg.model, cfg.encoders, np.random.default_rng(0)
     f16 = lambda *shape: rng.standard_normal(shape).astype(np.float16)
     samples = [{"__key__": f"s{i:05d}", "vae_latent.npy": npy_bytes(f16(m.latent_channels, H // 8, W // 8)), "dinov3.npy": npy_bytes(f16(m.vision_dim)),

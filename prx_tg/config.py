@@ -25,6 +25,7 @@ class DataConfig:
     images: str = "data/approved/emoji"  # folder of images with sidecar captions
     shards: str = "data/shards/toy"      # where `prepare` writes and `train` reads
     bucket_area: int = 128 * 128         # pixels per bucket; 1024*1024 gives the seed's table
+    bucket_multiple: int = 16            # every bucket side a multiple of this (a token is 8 x model.patch_size px; patch 4 needs 32)
     holdout: int = 25                    # images kept out of training for validation
     holdout_seed: int = 42
     samples_per_shard: int = 512
@@ -34,6 +35,10 @@ class DataConfig:
     captioner_url: str = ""              # Ollama base URL for images without captions; "" = none
     captioner_model: str = "gemma3:27b"
     captioner_timeout: float = 120.0     # seconds per image
+
+    def buckets(self) -> list[tuple[int, int]]:
+        "The bucket table (W, H): the seed's aspect ratios at `bucket_area`, every side a multiple of `bucket_multiple`."
+        return scaled_buckets(self.bucket_area, self.bucket_multiple)
 
 @dataclass
 class EncoderConfig:
@@ -68,7 +73,7 @@ class ModelConfig:
 
 @dataclass
 class TrainConfig:
-    total_steps: int = 2100       # optimizer steps; the lr schedule is defined over these (toy: ~15 CPU minutes, as 2800 AdamW steps were)
+    total_steps: int = 2100       # optimizer steps; the lr schedule is defined over these (toy: ~10 CPU minutes on 2 cores, as 2800 AdamW steps were)
     batch_size: int | str = 16    # global micro-batch, or "auto": the largest that fits memory_limit_gib (measured on the GPU); toy: 16 beat 32 at equal images
     grad_accum: int = 1           # effective batch = batch_size * grad_accum
     effective_batch: int = 0      # with batch_size auto: images per optimizer step (grad_accum follows)
@@ -177,7 +182,7 @@ def validate_config(cfg: Config) -> Config:
         v = getattr(getattr(cfg, sec), key)
         _require(v in allowed, name, f"got {v!r}; allowed: {', '.join(allowed)}")
     d, e, m, t, v = cfg.data, cfg.encoders, cfg.model, cfg.train, cfg.validate
-    positive = {"data.bucket_area": d.bucket_area, "data.samples_per_shard": d.samples_per_shard,
+    positive = {"data.bucket_area": d.bucket_area, "data.bucket_multiple": d.bucket_multiple, "data.samples_per_shard": d.samples_per_shard,
                 "data.shuffle_buffer": d.shuffle_buffer, "data.captioner_timeout": d.captioner_timeout,
                 "encoders.text_max_tokens": e.text_max_tokens, "encoders.pca_components": e.pca_components,
                 "encoders.batch_size": e.batch_size, "encoders.vision_stride": e.vision_stride, "model.hidden_size": m.hidden_size, "model.depth": m.depth,
@@ -196,9 +201,13 @@ def validate_config(cfg: Config) -> Config:
              "train.batch_size=auto needs the images per optimizer step: set train.effective_batch (e.g. 256)")
     _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", f"must be >= 0 (0 = 90% of the GPU), got {t.memory_limit_gib}")
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")
-    bad = [b for b in scaled_buckets(d.bucket_area) if b[0] % e.vision_stride or b[1] % e.vision_stride]
+    bad = [b for b in d.buckets() if b[0] % e.vision_stride or b[1] % e.vision_stride]
     _require(not bad, "encoders.vision_stride", f"{e.vision_stride} must divide every bucket side; these buckets at "
              f"data.bucket_area={d.bucket_area} don't fit: {', '.join(f'{w}x{h}' for w, h in bad)} (try 16)")
+    token = 8 * m.patch_size   # pixels a token covers a side: every latent codec here downsamples 8x
+    bad = [b for b in d.buckets() if b[0] % token or b[1] % token]
+    _require(not bad, "data.bucket_multiple", f"buckets {', '.join(f'{w}x{h}' for w, h in bad)} do not hold whole {token}-px tokens "
+             f"(model.patch_size={m.patch_size}); set data.bucket_multiple={math.lcm(d.bucket_multiple, token)}")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
     gc = m.grad_checkpoint

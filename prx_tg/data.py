@@ -10,6 +10,7 @@ import numpy as np
 import torch
 import webdataset as wds
 from safetensors.numpy import load_file as load_np
+from .buckets import bucket_size
 from .config import Config
 from .encoders import dequantise_tokens
 
@@ -51,6 +52,11 @@ class Shards:
             if have != want:
                 raise DataError(f"{name}={want} but the shards in {self.root} hold {have} "
                                 f"({self.manifest['encoders']}); use the preset the shards were made with or --set {name}={have}")
+        token = 8 * cfg.model.patch_size
+        odd = [name for name in self.buckets if any(side % token for side in bucket_size(name))]
+        if odd:
+            raise DataError(f"model.patch_size={cfg.model.patch_size} needs bucket sides in whole {token}-px tokens, but the shards in {self.root} "
+                            f"have buckets {', '.join(odd)}; prepare shards for it with --set data.bucket_multiple={token}")
 
     def latent_stats(self, bucket: str) -> tuple[np.ndarray, np.ndarray]:
         "Per-channel mean and scale for `bucket` ('WxH'; a bucket without training samples gets the dataset's), per `latent_norm`."

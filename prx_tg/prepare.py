@@ -15,7 +15,7 @@ import webdataset as wds
 from safetensors.numpy import save_file as save_np
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
+from .buckets import BUCKET_MULTIPLE, BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image
 from .captions import CaptionError, OllamaCaptioner, flip_caption, sidecar
 from .config import Config, add_config_args, config_from_args, load_config
 from .emoji import build_dataset, holdout_split
@@ -108,7 +108,7 @@ class Preparer:
     def __init__(self, cfg: Config, images, out, log=print):
         self.cfg, self.images, self.out, self.log = cfg, Path(images), Path(out), log
         self.staging = self.out / ".staging"
-        self.buckets = scaled_buckets(cfg.data.bucket_area)
+        self.buckets = cfg.data.buckets()
         self.skipped: list[dict] = []
         self.times: dict = {}
 
@@ -323,7 +323,7 @@ def made_with(cfg: Config) -> dict:
     e = cfg.encoders
     return dict(text=[e.text, e.text_model], vision=[e.vision, e.vision_model, e.vision_stride],
                 latent=[e.latent, e.latent_model, e.pca_components, *(["lapped"] if e.latent == "pca" and e.pca_lapped else [])],
-                bucket_area=cfg.data.bucket_area)   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
+                bucket_area=cfg.data.bucket_area, **({"bucket_multiple": cfg.data.bucket_multiple} if cfg.data.bucket_multiple != BUCKET_MULTIPLE else {}))   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
 
 def check_made_with(shards, cfg: Config) -> dict | None:
     "The manifest of the shards in `shards` (None if there are none yet), refused if they were made with other encoders than `cfg` asks for."

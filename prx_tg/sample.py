@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image, scaled_buckets
+from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image
 from .config import load_config, stored_config, Config
 from .data import DataError, Shards
 from .encoders import TextEncoder, VisionEncoder, latent_codec, pixels01, to_image
@@ -116,7 +116,7 @@ class Run(Sampler):
         model = NanoDiT(cfg.model)
         load_weights(model, self.ckpt / f"{weights}.safetensors")
         super().__init__(model.to(device).eval(), cfg, shards, latent_codec(cfg.encoders, shards.root, device), device)
-        self.buckets = scaled_buckets(cfg.data.bucket_area)
+        self.buckets = cfg.data.buckets()
         self._text = self._vision = None
 
     @property
