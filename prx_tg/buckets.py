@@ -10,13 +10,14 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SEED_BUCKETS', 'BUCKET_MULTIPLE', 'BACKGROUND', 'scaled_buckets', 'bucket_for', 'bucket_name', 'bucket_size',
-           'fit_to_bucket', 'BadImageError', 'open_image']
+__all__ = ['SEED_BUCKETS', 'LATENT_STRIDE', 'BUCKET_MULTIPLE', 'BACKGROUND', 'scaled_buckets', 'off_grid', 'bucket_for',
+           'bucket_name', 'bucket_size', 'fit_to_bucket', 'BadImageError', 'open_image']
 
 # %% ../nbs/01_buckets.ipynb #3447a62f
 SEED_BUCKETS = [(1024, 1024), (1216, 832), (832, 1216), (1280, 768), (768, 1280), (1344, 704), (704, 1344)]
 "The seed's seven (width, height) buckets of about one megapixel."
 
+LATENT_STRIDE = 8    # pixels per latent a side: the PCA codec, the Flux VAE and TAEF1 all downsample 8x
 BUCKET_MULTIPLE = 16  # 8x latent downsampling times 2x2 patches
 
 def scaled_buckets(area: int, multiple: int = BUCKET_MULTIPLE) -> list[tuple[int, int]]:
@@ -29,6 +30,10 @@ def scaled_buckets(area: int, multiple: int = BUCKET_MULTIPLE) -> list[tuple[int
         H = max(multiple, round(math.sqrt(area / r) / multiple) * multiple)
         if (W, H) not in out: out.append((W, H))
     return out
+
+def off_grid(buckets, multiple: int) -> list[tuple[int, int]]:
+    "The buckets with a side that is not a multiple of `multiple` (a token's or a vision patch's pixels)."
+    return [b for b in buckets if b[0] % multiple or b[1] % multiple]
 
 def bucket_for(width: int, height: int, buckets=SEED_BUCKETS) -> tuple[int, int]:
     "The bucket whose aspect ratio is closest to `width/height`, compared in log space."

@@ -8,7 +8,7 @@ import argparse, dataclasses, difflib, importlib.util, json, math, types, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 import yaml
-from .buckets import scaled_buckets
+from .buckets import LATENT_STRIDE, off_grid, scaled_buckets
 
 # %% auto #0
 __all__ = ['PRESETS', 'ConfigError', 'DataConfig', 'EncoderConfig', 'ModelConfig', 'TrainConfig', 'ValidateConfig', 'Config',
@@ -201,11 +201,11 @@ def validate_config(cfg: Config) -> Config:
              "train.batch_size=auto needs the images per optimizer step: set train.effective_batch (e.g. 256)")
     _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", f"must be >= 0 (0 = 90% of the GPU), got {t.memory_limit_gib}")
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")
-    bad = [b for b in d.buckets() if b[0] % e.vision_stride or b[1] % e.vision_stride]
+    bad = off_grid(d.buckets(), e.vision_stride)
     _require(not bad, "encoders.vision_stride", f"{e.vision_stride} must divide every bucket side; these buckets at "
              f"data.bucket_area={d.bucket_area} don't fit: {', '.join(f'{w}x{h}' for w, h in bad)} (try 16)")
-    token = 8 * m.patch_size   # pixels a token covers a side: every latent codec here downsamples 8x
-    bad = [b for b in d.buckets() if b[0] % token or b[1] % token]
+    token = LATENT_STRIDE * m.patch_size   # pixels a token covers a side
+    bad = off_grid(d.buckets(), token)
     _require(not bad, "data.bucket_multiple", f"buckets {', '.join(f'{w}x{h}' for w, h in bad)} do not hold whole {token}-px tokens "
              f"(model.patch_size={m.patch_size}); set data.bucket_multiple={math.lcm(d.bucket_multiple, token)}")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")

@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import webdataset as wds
 from safetensors.numpy import load_file as load_np
-from .buckets import bucket_size
+from .buckets import LATENT_STRIDE, bucket_name, bucket_size, off_grid
 from .config import Config
 from .encoders import dequantise_tokens
 
@@ -52,8 +52,8 @@ class Shards:
             if have != want:
                 raise DataError(f"{name}={want} but the shards in {self.root} hold {have} "
                                 f"({self.manifest['encoders']}); use the preset the shards were made with or --set {name}={have}")
-        token = 8 * cfg.model.patch_size
-        odd = [name for name in self.buckets if any(side % token for side in bucket_size(name))]
+        token = LATENT_STRIDE * cfg.model.patch_size
+        odd = [bucket_name(b) for b in off_grid([bucket_size(name) for name in self.buckets], token)]
         if odd:
             raise DataError(f"model.patch_size={cfg.model.patch_size} needs bucket sides in whole {token}-px tokens, but the shards in {self.root} "
                             f"have buckets {', '.join(odd)}; prepare shards for it with --set data.bucket_multiple={token}")
