@@ -361,14 +361,15 @@ def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=
 
 def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     "`n` random samples at `cfg`'s shapes in its square bucket (`caption_tokens` of text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
-    from prx_tg.buckets import bucket_for, bucket_name
+    from prx_tg.buckets import LATENT_STRIDE, bucket_for, bucket_name
     from prx_tg.prepare import npy_bytes, text_members, write_shard
     from safetensors.numpy import save_file
     out = Path(out); (out / "bucket").mkdir(parents=True, exist_ok=True)
     W, H = bucket_for(1, 1, cfg.data.buckets())
     m, e, rng = cfg.model, cfg.encoders, np.random.default_rng(0)
     f16 = lambda *shape: rng.standard_normal(shape).astype(np.float16)
-    samples = [{"__key__": f"s{i:05d}", "vae_latent.npy": npy_bytes(f16(m.latent_channels, H // 8, W // 8)), "dinov3.npy": npy_bytes(f16(m.vision_dim)),
+    latent = lambda: npy_bytes(f16(m.latent_channels, H // LATENT_STRIDE, W // LATENT_STRIDE))
+    samples = [{"__key__": f"s{i:05d}", "vae_latent.npy": latent(), "vae_latent_flip.npy": latent(), "dinov3.npy": npy_bytes(f16(m.vision_dim)),
                 "dinov3_patches.npy": npy_bytes(f16(H // e.vision_stride, W // e.vision_stride, m.vision_dim)),
                 "t5_attention_mask.npy": npy_bytes(np.ones(caption_tokens, bool)), **text_members("t5_hidden", f16(caption_tokens, m.text_dim), e.text_storage),
                 "json": json.dumps(dict(caption="synthetic", bucket=[W, H])).encode()} for i in range(n)]
@@ -376,7 +377,7 @@ def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     save_file({"hidden": f16(2, m.text_dim), "mask": np.ones(2, np.uint8)}, str(out / "empty_caption.safetensors"))
     stats = dict(latent_mean=[0.0] * m.latent_channels, latent_std=[1.0] * m.latent_channels)
     manifest = dict(version=1, buckets={bucket_name((W, H)): dict(shards=["bucket/shard-000000.tar"], holdout_shards=[], train=n, holdout=0, text_tokens=caption_tokens, **stats)},
-                    latent_stats=stats, empty_caption="empty_caption.safetensors",
+                    latent_stats=stats, empty_caption="empty_caption.safetensors", made_with=dict(mirrored=True),
                     encoders=dict(text=dict(dim=m.text_dim), vision=dict(dim=m.vision_dim), latent=dict(channels=m.latent_channels)))
     (out / "manifest.json").write_text(json.dumps(manifest))
     return out

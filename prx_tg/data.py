@@ -43,6 +43,7 @@ class Shards:
         self.text_dim = m["encoders"]["text"]["dim"]
         self.vision_dim = m["encoders"]["vision"]["dim"]
         self.latent_channels = m["encoders"]["latent"]["channels"]
+        self.mirrored = bool(m.get("made_with", {}).get("mirrored"))   # each sample stores its mirrored crop's latent
 
     def check(self, cfg: Config):
         "Fail before training if the model config does not fit these shards."
@@ -57,6 +58,10 @@ class Shards:
         if odd:
             raise DataError(f"model.patch_size={cfg.model.patch_size} needs bucket sides in whole {token}-px tokens, but the shards in {self.root} "
                             f"have buckets {', '.join(odd)}; prepare shards for it with --set data.bucket_multiple={token}")
+        if cfg.data.flip_p > 0 and not self.mirrored:
+            raise DataError(f"data.flip_p={cfg.data.flip_p} but the shards in {self.root} store no mirrored latents (made before 2026-12-05 or "
+                            "with data.flip_p=0): a flipped latent grid is not the mirrored image's latent and would teach garbled subjects. "
+                            "Prepare the images again into a new --out, or train with --set data.flip_p=0")
 
     def latent_stats(self, bucket: str) -> tuple[np.ndarray, np.ndarray]:
         "Per-channel mean and scale for `bucket` ('WxH'; a bucket without training samples gets the dataset's), per `latent_norm`."
@@ -189,10 +194,10 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
     lat, cls, grid, texts = [], [], [], []
     for i in index:
         s, flip = samples[i], flips[i]
-        x = torch.from_numpy(_npy(s["vae_latent.npy"]).astype(np.float32))
+        x = torch.from_numpy(_npy(s["vae_latent_flip.npy" if flip else "vae_latent.npy"]).astype(np.float32))   # the mirrored crop's own latent
         g = torch.from_numpy(_npy(s["dinov3_patches.npy"]).astype(np.float32))
         text_key = "t5_hidden_flip" if flip and "t5_hidden_flip.npy" in s else "t5_hidden"
-        if flip: x, g = x.flip(-1), g.flip(1)  # latent (C, h, w) and grid (gh, gw, D) mirror together
+        if flip: g = g.flip(1)   # the vision grid (gh, gw, D) mirrors in place (chapter 05_prepare)
         lat.append(x); grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
         texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)

@@ -15,7 +15,7 @@ import webdataset as wds
 from safetensors.numpy import save_file as save_np
 from tqdm.auto import tqdm
 from fastcore.basics import patch
-from .buckets import BUCKET_MULTIPLE, BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image
+from .buckets import BUCKET_MULTIPLE, LATENT_STRIDE, BadImageError, bucket_for, bucket_name, fit_to_bucket, open_image
 from .captions import CaptionError, OllamaCaptioner, flip_caption, sidecar
 from .config import Config, add_config_args, config_from_args, load_config
 from .emoji import build_dataset, holdout_split
@@ -67,8 +67,9 @@ def write_shard(path: Path, samples: list[dict]):
     with wds.TarWriter(str(tmp)) as w:
         for s in samples:
             w.write(s)
-            lat = np.load(io.BytesIO(s["vae_latent.npy"])).astype(np.float64)
-            c = lat.reshape(lat.shape[0], -1)
+            # statistics of what training sees: the latents and, where stored, their mirrored twins
+            lats = [np.load(io.BytesIO(s[k])).astype(np.float64) for k in ("vae_latent.npy", "vae_latent_flip.npy") if k in s]
+            c = np.concatenate([lat.reshape(lat.shape[0], -1) for lat in lats], 1)
             stats["count"] += c.shape[1]
             stats["sum"] = c.sum(1) + (0 if stats["sum"] is None else stats["sum"])
             stats["sumsq"] = (c ** 2).sum(1) + (0 if stats["sumsq"] is None else stats["sumsq"])
@@ -211,8 +212,10 @@ def encode_images(self: Preparer, items: list[Item]):
         pix = _pixels(batch, bucket)
         cls, grid = vision(pix)
         lat = codec.encode(pix * 2 - 1).float().numpy().astype(np.float16)
+        mirrored = codec.encode(pix.flip(-1) * 2 - 1).float().numpy().astype(np.float16) if self.cfg.data.flip_p > 0 else None
         for i, it in enumerate(batch):
-            _atomic_savez(self.staging / f"{it.key}.image.npz", cls=cls[i], patches=grid[i], latent=lat[i])
+            twin = {} if mirrored is None else dict(latent_flip=mirrored[i])
+            _atomic_savez(self.staging / f"{it.key}.image.npz", cls=cls[i], patches=grid[i], latent=lat[i], **twin)
     self.times["vision+latent"] = (len(todo), time.time() - t0)
 
 # %% ../nbs/05_prepare.ipynb #9b0e0014
@@ -224,6 +227,7 @@ def sample(self: Preparer, it: Item) -> dict:
                 source_size=list(it.size), caption=it.caption, attributes=it.meta)
     s = {"__key__": it.key, "vae_latent.npy": npy_bytes(im["latent"]), "dinov3.npy": npy_bytes(im["cls"]),
          "dinov3_patches.npy": npy_bytes(im["patches"]), "t5_attention_mask.npy": npy_bytes(t["mask"])}
+    if "latent_flip" in im: s["vae_latent_flip.npy"] = npy_bytes(im["latent_flip"])
     s |= text_members("t5_hidden", t["hidden"], self.cfg.encoders.text_storage)
     if "hidden_flip" in t:
         s |= text_members("t5_hidden_flip", t["hidden_flip"], self.cfg.encoders.text_storage); meta["caption_flip"] = flip_caption(it.caption)
@@ -276,7 +280,7 @@ def _mean_std(acc: dict) -> dict:
     std = np.sqrt(np.maximum(np.asarray(acc["sumsq"]) / acc["count"] - mean ** 2, 1e-12))
     return dict(latent_mean=mean.tolist(), latent_std=std.tolist())
 
-KEYS = ("vae_latent.npy", "dinov3.npy", "dinov3_patches.npy", "t5_hidden.npy", "t5_attention_mask.npy", "t5_hidden_flip.npy", "json")
+KEYS = ("vae_latent.npy", "vae_latent_flip.npy", "dinov3.npy", "dinov3_patches.npy", "t5_hidden.npy", "t5_attention_mask.npy", "t5_hidden_flip.npy", "json")
 
 def key_dtypes(text_storage: str) -> dict:
     "The dtype of every member of a sample, as the manifest records it."
@@ -302,7 +306,7 @@ def bytes_per_image(out: Path) -> dict:
 
 def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float = 0.0, text_dim: int = 4096,
                                 max_tokens: int = 512, vision_dim: int = 1024, vision_stride: int = 64,
-                                bucket=(1024, 1024), latent_channels: int = 16, text_storage: str = "int8") -> dict:
+                                bucket=(1024, 1024), latent_channels: int = 16, text_storage: str = "int8", mirrored: bool = True) -> dict:
     "Bytes per image at production shapes (the production preset stores text in int8), from the same `npy_bytes` the shards use."
     W, H = bucket
     f16 = np.float16
@@ -311,7 +315,8 @@ def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float =
     text = ({"t5_hidden.npy": size((caption_tokens, text_dim), np.int8), "t5_hidden_scale.npy": size((caption_tokens, 1 + k)),
              "t5_hidden_outliers.npy": size((caption_tokens, k), np.int16)}
             if text_storage == "int8" else {"t5_hidden.npy": size((caption_tokens, text_dim))})
-    s = {"vae_latent.npy": size((latent_channels, H // 8, W // 8)), "dinov3.npy": size(vision_dim),
+    latent = size((latent_channels, H // LATENT_STRIDE, W // LATENT_STRIDE))
+    s = {"vae_latent.npy": latent, **({"vae_latent_flip.npy": latent} if mirrored else {}), "dinov3.npy": size(vision_dim),
          "dinov3_patches.npy": size((H // vision_stride, W // vision_stride, vision_dim)), **text,
          "t5_attention_mask.npy": size(max_tokens, bool), "t5_hidden_flip.npy": round(flip_fraction * sum(text.values())), "json": 1800}
     s["total"] = sum(s.values()) + 512 * (len(s) + 1)  # a tar header per member
@@ -320,16 +325,22 @@ def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float =
 # %% ../nbs/05_prepare.ipynb #028dd18c
 def made_with(cfg: Config) -> dict:
     "What a shard set's stored encodings depend on (recorded in its manifest)."
-    e = cfg.encoders
+    e, d = cfg.encoders, cfg.data
+    lapped = ["lapped"] if e.latent == "pca" and e.pca_lapped else []   # a block codec's entry is as before lapped codecs: older sets stay valid
     return dict(text=[e.text, e.text_model], vision=[e.vision, e.vision_model, e.vision_stride],
-                latent=[e.latent, e.latent_model, e.pca_components, *(["lapped"] if e.latent == "pca" and e.pca_lapped else [])],
-                bucket_area=cfg.data.bucket_area, **({"bucket_multiple": cfg.data.bucket_multiple} if cfg.data.bucket_multiple != BUCKET_MULTIPLE else {}))   # a block codec's entry is as it was before lapped codecs, so older shard sets stay valid
+                latent=[e.latent, e.latent_model, e.pca_components, *lapped], bucket_area=d.bucket_area,
+                **({"bucket_multiple": d.bucket_multiple} if d.bucket_multiple != BUCKET_MULTIPLE else {}),
+                **({"mirrored": True} if d.flip_p > 0 else {}))
 
 def check_made_with(shards, cfg: Config) -> dict | None:
     "The manifest of the shards in `shards` (None if there are none yet), refused if they were made with other encoders than `cfg` asks for."
     path = Path(shards) / "manifest.json"
     manifest = json.loads(path.read_text()) if path.exists() else None
-    if manifest and manifest.get("made_with") != made_with(cfg):
+    have, want = (manifest or {}).get("made_with"), made_with(cfg)
+    if manifest and have != want and (have or {}) | {"mirrored": True} == want:
+        raise PrepareError(f"the shards in {shards} store no mirrored latents (made before 2026-12-05 or with data.flip_p=0), which training with "
+                           f"data.flip_p={cfg.data.flip_p} needs. Use another --out, delete {shards} to start over, or add to it with --set data.flip_p=0.")
+    if manifest and have != want:
         raise PrepareError(f"the shards in {shards} were made with {manifest.get('made_with')}, but this config asks for {made_with(cfg)}. "
                            f"Use another --out, or delete {shards} to start over.")
     return manifest
