@@ -351,6 +351,9 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         if not main: log = lambda *a: None   # one process speaks for the job
         if main: cleanup.enter_context(run.lock(log))
         ckpt = resumed_checkpoint(run, resume, log)
+        if ckpt and (was := ckpt["state"]["config"]["data"]["latent_norm"]) != cfg.data.latent_norm:   # the model's outputs live in that scale
+            raise TrainingError(f"{ckpt['path']} was trained with data.latent_norm={was} and this config has {cfg.data.latent_norm}: "
+                                f"go on with --set data.latent_norm={was}, or train into a new --out")
         compile_mode = ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
         compiled = compile_mode != "off"
         text_tokens = padded_text_length(data, cfg, log) if compiled or tc.batch_size == "auto" else None
