@@ -295,10 +295,11 @@ def main(argv=None):
     p.add_argument("--subjects", type=int, default=0, help="with --curve: on the benchmark's images drawn from this many subjects (default 0: all 243)")
     p.add_argument("--plot", metavar="PNG", help="plot the curves of --curves into PNG and exit")
     p.add_argument("--cpu-seconds-per-step", type=float, help="with --plot: the toy preset's seconds per step on the CPU, for the CPU-minutes axis")
+    p.add_argument("--keys", help="with --plot: the curves to draw, as NAME/seedN,NAME/seedN (default: every curve with points)")
     args = p.parse_args(argv)
     results = Path(args.results)
     if args.plot:
-        plot_curve(args.curves, args.plot, args.cpu_seconds_per_step); print(f"wrote {args.plot}"); return
+        plot_curve(args.curves, args.plot, args.cpu_seconds_per_step, args.keys and args.keys.split(",")); print(f"wrote {args.plot}"); return
     if args.curve:
         try: multiples = [float(m) for m in args.multiples.split(",")]
         except ValueError: p.error(f"--multiples {args.multiples!r}: comma-separated numbers, e.g. 1,2,4,8")
