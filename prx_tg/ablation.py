@@ -18,17 +18,18 @@ from .train import REPAProjector, make_optimizer, micro_batch_loss
 
 # %% auto #0
 __all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'TMEAN', 'TMEAN1',
-           'TSTD', 'SAMPLING_ROWS', 'DINO15', 'MUON', 'COMPUTE_NEUTRAL', 'CURVE_MULTIPLES', 'relative_step_cost',
-           'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main', 'learning_curve',
-           'curve_line', 'plot_curve']
+           'TSTD', 'SAMPLING_ROWS', 'DINO15', 'MUON', 'GLOBAL', 'COMPUTE_NEUTRAL', 'CURVE_MULTIPLES',
+           'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table',
+           'main', 'learning_curve', 'curve_line', 'plot_curve']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
 SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
 TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
 ROWS = {
     "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX,
-                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1", "validate.cfg_dino=2.5", "train.optimizer=adamw"],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1), DINO guidance 2.5, AdamW"),
+                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1", "validate.cfg_dino=2.5", "train.optimizer=adamw",
+                  "data.latent_norm=channel"],
+                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1), DINO guidance 2.5, AdamW, unit variance per latent channel"),
     "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
     "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
     "text_heavy": (TEXT_HEAVY,
@@ -138,7 +139,9 @@ SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default
 }
 DINO15 = [*TSTD, *SAMPLING_ROWS["dino_guidance_1.5"][0]]   # the toy preset since DINO guidance 1.5 (2026-12-04, sampling only), spelled out against the baseline
 ROWS["dino15_muon"] = ([*DINO15, "train.optimizer=muon"], "the toy preset with Muon for the blocks' matrices (from AdamW everywhere): the one lever that drew subjects at equal compute")
-MUON = ROWS["dino15_muon"][0]   # the toy preset since Muon (2026-12-04, last), spelled out against the baseline
+MUON = ROWS["dino15_muon"][0]   # the toy preset since Muon (2026-12-04), spelled out against the baseline
+ROWS["muon_global"] = ([*MUON, "data.latent_norm=global"], "the toy preset with one latent scale for all channels: subjects from text 25 / 30% against 19 / 22% at 1x, two seeds (the 1x rows of 2026-12-07)")
+GLOBAL = ROWS["muon_global"][0]   # the toy preset since one latent scale (2026-12-07, last), spelled out against the baseline
 
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
                    "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")   # these change what a step learns, not what it costs
