@@ -32,7 +32,7 @@ export: $(STAMP)
 # Export the notebooks into a scratch copy and compare with prx_tg/: nobody edits prx_tg/ by hand.
 sync-check: $(STAMP)
 	@tmp=$$(mktemp -d) && cp -r nbs settings.ini $$tmp/ && mkdir $$tmp/prx_tg && \
-	(cd $$tmp && $(CURDIR)/$(BIN)/nbdev_export) && \
+	if ! (cd $$tmp && $(CURDIR)/$(BIN)/nbdev_export); then echo "nbdev_export failed (above)"; rm -rf $$tmp; exit 1; fi; \
 	if ! diff -rq -x __pycache__ $$tmp/prx_tg prx_tg; then \
 	  echo "NOT IN SYNC: prx_tg/ differs from what nbs/ exports (files above)."; \
 	  echo "Run 'make export' (nbdev_export) and commit prx_tg/ with the notebooks."; rm -rf $$tmp; exit 1; fi; \

@@ -8,27 +8,29 @@ import argparse, copy, dataclasses, json, math, random, signal, sys, tempfile, t
 from contextlib import ExitStack, nullcontext
 from datetime import datetime
 from pathlib import Path
+from typing import Callable, Iterator
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from PIL import Image
 from torch.utils.tensorboard import SummaryWriter
 from tqdm.auto import tqdm
-from .buckets import bucket_size
 from .config import Config, TrainConfig, add_config_args, config_from_args
 from .data import DataError, Loader, Prefetch, Shards, condition, decoded_samples
-from .distributed import join_processes, leave_processes
+from .distributed import Processes, join_processes, leave_processes
 from .encoders import latent_codec
 from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
-from .model import NanoDiT, WeightsMismatch, synthetic_batch, token_grid
+from .memory import MicroBatchError, padded_text_length, resolve_micro_batch
+from .model import NanoDiT, WeightsMismatch, token_grid
 from .run_folder import CheckpointError, RunFolder, RunLocked, restore_checkpoint, resumed_checkpoint, save_checkpoint
 from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
 __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'REPAProjector', 'repa_loss', 'micro_batch_loss',
-           'StepStats', 'TrainingError', 'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed',
-           'plan_micro_batch', 'StepProbe', 'padded_text_length', 'resolve_micro_batch', 'VisualDebug', 'CompileLog',
-           'train', 'seconds_per_step', 'started_train_config', 'with_steps', 'fit_to_minutes', 'main']
+           'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'open_run',
+           'build_learner', 'validation_due', 'validate_saved', 'start_feed', 'start_training', 'train_step',
+           'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train', 'seconds_per_step',
+           'started_train_config', 'with_steps', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -119,6 +121,7 @@ def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, de
         figures["repa"] = repa.detach()
     return loss, figures
 
+# %% ../nbs/12_train.ipynb #a1b2c3a5
 class StepStats:
     "Figures of the current optimizer step and of the current log window; the loss and REPA figures are summed over processes."
     T_BINS = (0.0, 0.3, 0.6, 1.0001)   # losses at different noise levels differ by an order of magnitude
@@ -162,129 +165,6 @@ class StepStats:
         self.new_window()
         return out
 
-# %% ../nbs/12_train.ipynb #12b00002
-class TrainingError(RuntimeError): "Training cannot go on; the message says why."
-
-def micro_batch_sizes(effective: int, world: int) -> list[int]:
-    "Per-process micro-batches `m` with `m * world` dividing `effective`, smallest first."
-    return [m for m in range(1, effective // world + 1) if effective % (m * world) == 0]
-
-def fitting_micro_batch(effective: int, world: int, limit_bytes: float, peak_bytes) -> int:
-    "The largest per-process micro-batch (see `micro_batch_sizes`) whose measured `peak_bytes(m)` stays within `limit_bytes`."
-    best, peak = None, None
-    for m in micro_batch_sizes(effective, world):   # peak memory grows with m
-        peak = peak_bytes(m)
-        if peak > limit_bytes: break
-        best = m
-    if best is None:
-        needs = "runs out of GPU memory" if peak == float("inf") else f"needs {peak / 2**30:.1f} GiB"
-        raise TrainingError(f"even a micro-batch of 1 {needs} (train.memory_limit_gib={limit_bytes / 2**30:g}): "
-                            "use model.grad_checkpoint=auto (or true), train.precision=bf16, a smaller model, or smaller buckets (data.bucket_area)")
-    return best
-
-def fewest_checkpointed(depth: int, fits) -> int:
-    "The fewest checkpointed blocks `k` in 0..depth with `fits(k)`, given that `fits(depth)` holds and memory falls as `k` grows."
-    lo, hi = 0, depth
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if fits(mid): hi = mid
-        else: lo = mid + 1
-    return hi
-
-def plan_micro_batch(effective: int, world: int, depth: int, limit_bytes: float, probe, log) -> tuple[int, int]:
-    """(micro-batch per process, checkpointed blocks) with the most images/s among those that fit: `probe(m, k)` gives the peak bytes of a step
-    at micro-batch `m` with `k` blocks checkpointed, `probe(m, k, timed=True)` its seconds per step as well."""
-    largest = fitting_micro_batch(effective, world, limit_bytes, lambda m: probe(m, depth)[0])
-    pairs = [(m, fewest_checkpointed(depth, lambda k: probe(m, k)[0] <= limit_bytes)) for m in micro_batch_sizes(effective, world) if m <= largest]
-    # a larger micro-batch with no more recomputation is never slower: only the others are worth timing
-    pairs = [(m, k) for m, k in pairs if not any(m2 > m and k2 <= k for m2, k2 in pairs)]
-    speed = {}
-    for m, k in pairs:
-        peak, seconds = probe(m, k, timed=True)
-        speed[m, k] = m / seconds
-        log(f"  micro-batch {m} with {k}/{depth} blocks checkpointed: {peak / 2**30:.1f} GiB, {speed[m, k]:.1f} images/s (eager)")
-    return max(speed, key=speed.get)
-
-class StepProbe:
-    "Peak CUDA memory (and speed) of one training step of `cfg` at any micro-batch and number of checkpointed blocks; one model serves every probe."
-    def __init__(self, cfg: Config, latent_hw: tuple[int, int], text_tokens: int, device, timed_steps: int = 3):
-        self.cfg, self.latent_hw, self.text_tokens, self.device, self.timed_steps = cfg, latent_hw, text_tokens, device, timed_steps
-        tc = cfg.train
-        self.model = NanoDiT(cfg.model).to(device).train()
-        self.ema = copy.deepcopy(self.model).requires_grad_(False)
-        self.projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim).to(device) if tc.repa_weight else None
-        params = [*self.model.parameters(), *(self.projector.parameters() if self.projector else [])]
-        self.opt = torch.optim.AdamW(params, fused=True)
-        for p in params: p.grad = torch.zeros_like(p)
-        self.opt.step()   # AdamW's state and the gradients exist from here on, as during gradient accumulation
-
-    def step(self, b):
-        tc, projector = self.cfg.train, self.projector
-        with torch.autocast(self.device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext():
-            out = self.model(**b, features_at=tc.repa_block if projector else None)
-        v, tokens = out if projector else (out, None)
-        loss = v.float().pow(2).mean() + (projector(tokens).float().pow(2).mean() if projector else 0)
-        loss.backward(); self.opt.step(); self.opt.zero_grad(set_to_none=False)
-
-    def __call__(self, m: int, checkpointed: int, timed: bool = False) -> tuple[float, float | None]:
-        "(peak bytes, seconds per step if `timed`); the peak is infinite where the step runs out of memory."
-        c = self.cfg
-        self.model.checkpointed = checkpointed
-        torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats(self.device)
-        b = synthetic_batch(m, self.latent_hw, self.text_tokens, c.model.text_dim, c.model.vision_dim, self.device, c.model.latent_channels)
-        try:
-            self.step(b)
-            peak, seconds = torch.cuda.max_memory_allocated(self.device), None
-            if timed:
-                torch.cuda.synchronize(self.device); t0 = time.perf_counter()
-                for _ in range(self.timed_steps): self.step(b)
-                torch.cuda.synchronize(self.device); seconds = (time.perf_counter() - t0) / self.timed_steps
-        except torch.OutOfMemoryError: peak, seconds = float("inf"), None
-        del b
-        torch.cuda.empty_cache()   # outside the except block: its traceback no longer holds the step's tensors
-        return peak, seconds
-
-def padded_text_length(data: Shards, cfg: Config, log=print) -> int:
-    """The text tokens of every batch of a compiled model (one shape per bucket) and of the memory probe: the longest caption in the shards
-    (or the empty caption, if longer) rounded up to a multiple of 8; `encoders.text_max_tokens` where the manifest does not record it."""
-    if data.text_tokens is None:
-        log(f"note: {data.root / 'manifest.json'} does not record caption lengths (shards from an earlier version): text is padded to "
-            f"encoders.text_max_tokens={cfg.encoders.text_max_tokens}. Run prepare on the same folders again to record them (nothing is re-encoded)")
-        return cfg.encoders.text_max_tokens
-    return -(-max(data.text_tokens, len(data.empty_text)) // 8) * 8
-
-def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log, text_tokens: int | None) -> Config:
-    """`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match), and `model.grad_checkpoint: auto` by a number of
-    blocks: the checkpoint's when resuming, else measured with `text_tokens` of text (`padded_text_length`; unused when the batch size is given)."""
-    tc, mc = cfg.train, cfg.model
-    if tc.batch_size != "auto": return cfg
-    if ckpt:
-        saved = ckpt["state"]["config"]
-        m, accum, blocks = saved["train"]["batch_size"], saved["train"]["grad_accum"], saved["model"]["grad_checkpoint"]
-        log(f"micro-batch {m} x {accum} accumulation, as chosen when the run started")
-    else:
-        if procs.device.type != "cuda":
-            raise TrainingError("train.batch_size=auto measures memory on a CUDA GPU; on the CPU give a number (--set train.batch_size=N)")
-        total = torch.cuda.get_device_properties(procs.device).total_memory
-        limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * total
-        W, H = max((bucket_size(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
-        probe = StepProbe(cfg, (H // 8, W // 8), text_tokens, procs.device)
-        if mc.grad_checkpoint == "auto":
-            log(f"measuring micro-batches and checkpointed blocks for {limit / 2**30:.1f} GiB at bucket {W}x{H}:")
-            fits, k = plan_micro_batch(tc.effective_batch, procs.world, mc.depth, limit, probe, log)
-            k = -procs.min(-k)   # every process measures its own GPU: fewer images and more recomputation fit all
-        else:
-            fits, k = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: probe(m, probe.model.checkpointed)[0]), mc.grad_checkpoint
-        del probe
-        torch.cuda.empty_cache()
-        per_process = procs.min(fits)
-        m, accum, blocks = per_process * procs.world, tc.effective_batch // (per_process * procs.world), k
-        log(f"micro-batch {per_process} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}"
-            f"{f' with {k}/{mc.depth} blocks checkpointed' if mc.grad_checkpoint == 'auto' else ''}: "
-            f"{m} x {accum} accumulation = {tc.effective_batch} images per step")
-    if mc.grad_checkpoint == "auto": cfg = dataclasses.replace(cfg, model=dataclasses.replace(mc, grad_checkpoint=blocks))
-    return dataclasses.replace(cfg, train=dataclasses.replace(tc, batch_size=m, grad_accum=accum))
-
 # %% ../nbs/12_train.ipynb #fdb4d552
 class VisualDebug:
     "Fixed holdout conditions, sampled with each model at every call: the rows of `grid.png`."
@@ -316,6 +196,9 @@ class VisualDebug:
         (out_dir / "captions.json").write_text(json.dumps(dict(columns=["original", *models], captions=[s["caption"] for s in self.samples]), indent=1))
         return out_dir / "grid.png"
 
+# %% ../nbs/12_train.ipynb #12e00002
+class TrainingError(RuntimeError): "Training cannot go on; the message says why."
+
 # %% ../nbs/12_train.ipynb #329e2c0e
 class CompileLog:
     "Logs each bucket's first compilation with its time, and any recompilation after that (which padding to fixed shapes should prevent)."
@@ -334,157 +217,248 @@ class CompileLog:
         self.graphs = graphs
         if writer: writer.add_scalar("train/compiled_graphs", graphs, step)
 
+# %% ../nbs/12_train.ipynb #12e00004
+@dataclasses.dataclass
+class TrainState:
+    """One training job as the loop sees it: opened by `open_run`, given its learner by `build_learner` and its data and writers by
+    `start_feed`, then moved on one optimizer step at a time by `train_step` and `after_step`. Everything a checkpoint restores lives
+    here (the modules, the optimizer, the noise generator, the step, the data position in `loader`)."""
+    cfg: Config
+    procs: Processes
+    run: RunFolder
+    data: Shards
+    end: int                           # the step this invocation stops at
+    log: Callable
+    ckpt: dict | None = None           # the checkpoint to resume from
+    text_tokens: int | None = None     # the text length of every batch, where batches have one shape per bucket
+    # the learner (build_learner)
+    model: NanoDiT | None = None
+    ema: EMA | None = None
+    projector: REPAProjector | None = None
+    trained: list = dataclasses.field(default_factory=list)   # the parameters the optimizer updates and the clip measures
+    opt: torch.optim.Optimizer | Optimizers | None = None
+    noise_gen: torch.Generator | None = None
+    step: int = 0
+    position: tuple = (0, 0)           # where the data stream starts
+    skipped_total: int = 0
+    # the feed (start_feed)
+    loader: Loader | Prefetch | None = None
+    batches: Iterator | None = None
+    forward: Callable | None = None    # the model as the step calls it: DDP-wrapped and compiled where asked
+    ddp_model: nn.Module | None = None
+    ddp_projector: nn.Module | None = None
+    autocast: object = None
+    compiles: CompileLog | None = None
+    writer: SummaryWriter | None = None
+    debug: VisualDebug | None = None
+    stats: StepStats | None = None
+    bar: tqdm | None = None
+    headless: bool = True              # no progress bar in logs: a plain line every log_every steps instead
+    # what each step leaves
+    lr: float = 0.0
+    loss: float = 0.0
+    grad_norm: float = 0.0
+    bad_in_row: int = 0
+    saved_at: int = 0
+    history: list = dataclasses.field(default_factory=list)
+    stop_signal: str | None = None     # SIGINT or SIGTERM received here: save and stop after this step
+    stopped: bool = False              # any process received one
+
+    @property
+    def modules(self) -> dict:
+        "What a checkpoint holds, by name."
+        return dict(model=self.model, ema=self.ema.model) | (dict(repa=self.projector) if self.projector else {})
+
+# %% ../nbs/12_train.ipynb #12e00006
+def compile_mode(tc: TrainConfig, device: torch.device) -> str:
+    "`train.compile` with `auto` resolved: the whole model with CUDA, eager on the CPU."
+    return ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
+
+def open_run(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStack) -> TrainState:
+    """Every check before any work, in order: the shards against the config, the processes joined, the run folder's lock, the
+    checkpoint to resume from (trained in the same latent scale), the micro-batch (given, or measured on the GPU)."""
+    data = Shards(Path(shards or cfg.data.shards), latent_norm=cfg.data.latent_norm)
+    data.check(cfg)   # fail before any work if they don't fit
+    run = RunFolder(out or f"experiments/{datetime.now():%Y%m%d-%H%M%S}")
+    if resume not in (None, "latest") and not (Path(resume) / "state.json").is_file():
+        raise TrainingError(f"--resume {resume}: not a checkpoint folder (no state.json)")
+    procs = join_processes(cfg.train.dist_timeout_min)
+    cleanup.callback(leave_processes, procs)
+    if not procs.main: log = lambda *a: None   # one process speaks for the job
+    if procs.main: cleanup.enter_context(run.lock(log))
+    ckpt = resumed_checkpoint(run, resume, log)
+    if ckpt and (was := ckpt["state"]["config"]["data"]["latent_norm"]) != cfg.data.latent_norm:   # the model's outputs live in that scale
+        raise TrainingError(f"{ckpt['path']} was trained with data.latent_norm={was} and this config has {cfg.data.latent_norm}: "
+                            f"go on with --set data.latent_norm={was}, or train into a new --out")
+    fixed_shapes = compile_mode(cfg.train, procs.device) != "off"
+    text_tokens = padded_text_length(data, cfg, log) if fixed_shapes or cfg.train.batch_size == "auto" else None
+    cfg = resolve_micro_batch(cfg, procs, data, ckpt, log, text_tokens)
+    tc = cfg.train
+    if tc.batch_size % procs.world:
+        raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
+                            f"use a multiple of {procs.world}")
+    if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} ({tc.batch_size // procs.world} per process)")
+    small = [f"{name} ({b['count']})" for name, b in data.buckets.items() if b["count"] < tc.batch_size]
+    if small: log(f"note: buckets with fewer samples than one global batch of {tc.batch_size} train on partial batches only: {', '.join(small)}")
+    end = min(max_steps or tc.total_steps, tc.total_steps)
+    return TrainState(cfg, procs, run, data, end, log, ckpt, text_tokens if fixed_shapes else None)
+
+# %% ../nbs/12_train.ipynb #12e00008
+def build_learner(s: TrainState):
+    """The model, its EMA, the REPA projector, the optimizer and the noise generator, from the seed or restored from the checkpoint;
+    then the run's config is written, and a validation the last run did not get to is caught up."""
+    tc, device = s.cfg.train, s.procs.device
+    random.seed(tc.seed)
+    np.random.seed(tc.seed)
+    torch.manual_seed(tc.seed)
+    s.model = NanoDiT(s.cfg.model).to(device)
+    s.ema = EMA(s.model, tc.ema_decay, tc.ema_warmup)
+    s.projector = REPAProjector(s.cfg.model.hidden_size, s.cfg.model.vision_dim).to(device) if tc.repa_weight else None
+    s.trained = [p for name, m in s.modules.items() if name != "ema" for p in m.parameters()]
+    s.opt = make_optimizer(s.modules, tc)
+    s.noise_gen = torch.Generator(device).manual_seed(tc.seed)   # the same draws on every process
+    if s.ckpt:
+        state = restore_checkpoint(s.ckpt, s.modules, s.opt, s.noise_gen)
+        s.step, s.position, s.skipped_total = state["step"], tuple(state["data_position"]), state.get("skipped_steps", 0)
+        s.log(f"resumed from {s.ckpt['path']} at step {s.step}")
+        if state.get("world_size", 1) != s.procs.world:
+            s.log(f"note: the checkpoint was written by {state.get('world_size', 1)} process(es), this job has {s.procs.world}: "
+                  "the sample order continues unchanged; steps equal the original up to floating-point summation order")
+    if s.procs.main: s.run.config.write_text(s.cfg.to_json())
+    if s.ckpt and validation_due(tc, s.step) and s.step not in s.run.validation_steps():
+        if s.procs.main: validate_saved(s, s.ckpt["path"])   # the last run stopped between this checkpoint and its validation
+        s.procs.barrier()
+
+def validation_due(tc: TrainConfig, step: int) -> bool: return bool(tc.validate_every) and step % tc.validate_every == 0
+
+def validate_saved(s: TrainState, checkpoint: Path): s.log(report(validate_checkpoint(checkpoint, log=s.log)))
+
+# %% ../nbs/12_train.ipynb #12e00010
+def start_feed(s: TrainState, cleanup: ExitStack):
+    """The data stream from the checkpoint's position (prefetched on a thread with CUDA), the forward pass (DDP-wrapped, compiled where
+    asked), autocast, TensorBoard, visual debug, the progress bar and the signal handlers; `cleanup` undoes each."""
+    tc, device, mode = s.cfg.train, s.procs.device, compile_mode(s.cfg.train, s.procs.device)
+    compiled = mode != "off"
+    # compiled: every batch padded to one shape per bucket (the full share, the longest caption), so each bucket compiles once
+    fixed = (tc.batch_size // s.procs.world, s.text_tokens) if compiled else None
+    if compiled: s.log(f"compile={mode}: every batch padded to {fixed[0]} samples and {fixed[1]} text tokens (the longest caption)")
+    s.loader = Loader(s.data, s.cfg, s.position, on_error=lambda shard, e: s.log(f"warning: skipping unreadable shard {shard}: {e}"),
+                      part=(s.procs.rank, s.procs.world), fixed=fixed)
+    if device.type == "cuda":   # on the CPU the step already uses every core: a loading thread only competes with it (1.11x slower on 2 cores)
+        s.loader = Prefetch(s.loader, pin=True)
+        cleanup.callback(s.loader.close)
+    s.batches = iter(s.loader)
+    s.ddp_model, s.ddp_projector = s.procs.wrap(s.model), s.procs.wrap(s.projector) if s.projector else None
+    if compiled: torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 4 * len(s.data.buckets))
+    if mode == "blocks": s.model.compile_blocks(dynamic=False)
+    s.forward = torch.compile(s.ddp_model, dynamic=False) if mode == "on" else s.ddp_model
+    s.compiles = CompileLog(s.log) if compiled else None
+    s.autocast = torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext()
+    s.writer = cleanup.enter_context(SummaryWriter(str(s.run.tensorboard))) if s.procs.main else None
+    if s.procs.main and tc.visual_debug_every:
+        s.debug = VisualDebug(Sampler(s.ema.model, s.cfg, s.data, latent_codec(s.cfg.encoders, s.data.root, device), device))
+    def request_stop(signum, frame): s.stop_signal = signal.Signals(signum).name
+    for sig in (signal.SIGINT, signal.SIGTERM): cleanup.callback(signal.signal, sig, signal.signal(sig, request_stop))
+    s.stats, s.saved_at, s.headless = StepStats(s.procs.sum), s.step, not sys.stderr.isatty()
+    s.bar = cleanup.enter_context(tqdm(total=s.end, initial=s.step, desc="train", dynamic_ncols=True, disable=s.headless or not s.procs.main))
+
+def start_training(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStack) -> TrainState:
+    "The job `train` runs, ready for its first step: opened, its learner built or restored, its data and writers started."
+    s = open_run(cfg, shards, out, resume, max_steps, log, cleanup)
+    build_learner(s)
+    start_feed(s, cleanup)
+    return s
+
+# %% ../nbs/12_train.ipynb #12e00013
+def train_step(s: TrainState) -> bool:
+    """One optimizer step: the learning rate, forward and backward over `grad_accum` micro-batches (DDP averages the gradients once,
+    after the last), the clipped gradient, the update and the EMA. Returns False where a non-finite loss or gradient skipped it."""
+    tc = s.cfg.train
+    s.lr = lr_at(s.step, tc)
+    for group in s.opt.param_groups: group["lr"] = s.lr
+    s.model.train()
+    started, buckets = time.time(), []
+    for micro in range(tc.grad_accum):
+        batch = next(s.batches)
+        buckets.append(batch["bucket"])
+        with s.procs.no_sync(s.ddp_model, s.ddp_projector) if micro < tc.grad_accum - 1 else nullcontext():
+            loss, figures = micro_batch_loss(s.forward, s.ddp_projector, batch, s.cfg, s.noise_gen, s.procs.device, s.autocast, s.procs.world)
+            (loss / tc.grad_accum).backward()
+        s.stats.add(figures)
+    # a signal to any process stops all of them after this step, shared in the step's one all-reduce of figures
+    s.loss, s.stopped = s.stats.end_step(s.stop_signal is not None)
+    if s.compiles: s.compiles.after_step(s.step + 1, buckets, time.time() - started, s.writer)
+    s.grad_norm = nn.utils.clip_grad_norm_(s.trained, tc.grad_clip if tc.grad_clip > 0 else float("inf")).item()
+    if not (math.isfinite(s.loss) and math.isfinite(s.grad_norm)):
+        skip_step(s)
+        return False
+    s.bad_in_row = 0
+    s.opt.step()
+    s.opt.zero_grad(set_to_none=True)
+    s.step += 1
+    s.ema.update(s.model, s.step)
+    s.history.append(dict(step=s.step, loss=s.loss, grad_norm=s.grad_norm, lr=s.lr, time=time.time())
+                     | (dict(repa=s.stats.repa) if s.projector else {}))
+    s.bar.update(1)
+    s.bar.set_postfix(loss=f"{s.loss:.4f}", lr=f"{s.lr:.2e}")
+    return True
+
+def skip_step(s: TrainState):
+    "Drop a non-finite step's gradients and count it; `max_bad_steps` in a row end the run without a checkpoint."
+    s.opt.zero_grad(set_to_none=True)
+    s.bad_in_row += 1
+    s.skipped_total += 1
+    if s.writer: s.writer.add_scalar("train/skipped_steps", s.skipped_total, s.step)
+    s.log(f"step {s.step}: non-finite {'loss' if not math.isfinite(s.loss) else 'gradient'}, step skipped ({s.bad_in_row} in a row)")
+    if s.bad_in_row >= s.cfg.train.max_bad_steps:
+        raise TrainingError(f"{s.bad_in_row} non-finite steps in a row at step {s.step} (train.max_bad_steps={s.cfg.train.max_bad_steps}); "
+                            "stopping without a checkpoint. Lower train.lr, check the shards' latent statistics, or use precision=fp32.")
+
+# %% ../nbs/12_train.ipynb #12e00016
+def after_step(s: TrainState):
+    """What is due after step `s.step`: log lines and scalars, the visual-debug grid, a checkpoint and its validation. Process 0 writes;
+    the others wait for it in the next step's all-reduce."""
+    tc, step = s.cfg.train, s.step
+    if step % tc.log_every == 0 or step == s.end: log_scalars(s)
+    if s.debug and step % tc.visual_debug_every == 0:
+        grid = s.debug({"ema": s.ema.model, "raw": s.model}, s.run.visual_debug(step))
+        s.writer.add_image("visual_debug", np.asarray(Image.open(grid)), step, dataformats="HWC")
+    if step % tc.checkpoint_every == 0 or validation_due(tc, step):
+        if s.procs.main:
+            path = write_checkpoint(s)
+            if validation_due(tc, step): validate_saved(s, path)
+        s.saved_at = step
+
+def log_scalars(s: TrainState):
+    "The log window's scalars to TensorBoard and, without a progress bar, one line."
+    scalars = s.stats.scalars(s.loss, s.grad_norm, s.lr)
+    if s.writer:
+        for k, v in scalars.items(): s.writer.add_scalar(f"train/{k}", v, s.step)
+    world = s.procs.world
+    speed = f"{scalars['samples_per_s']:.1f} samples/s" + (f" over {world} processes ({scalars['samples_per_s'] / world:.1f} each)" if world > 1 else "")
+    if s.headless: s.log(f"step {s.step}/{s.end} loss {s.loss:.4f} lr {s.lr:.2e} grad {s.grad_norm:.3f} {speed}")
+
+def write_checkpoint(s: TrainState) -> Path:
+    "A checkpoint of step `s.step`: the modules, the optimizer, the RNGs and where the data stream stands."
+    state = dict(data_position=list(s.loader.position), skipped_steps=s.skipped_total, config=s.cfg.to_dict(),
+                 shards=str(s.data.root.resolve()), time=time.time(), world_size=s.procs.world)
+    return save_checkpoint(s.run, s.step, s.modules, s.opt, s.noise_gen, state, s.cfg.train.keep_checkpoints)
+
+# %% ../nbs/12_train.ipynb #12e00019
 def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print) -> dict:
     """Train `cfg` on the shards in `shards` into the run folder `out`; returns the per-step history of this invocation.
     Under torchrun, each process trains on its share of every global batch (chapter 12a) and process 0 alone writes."""
-    tc = cfg.train
-    shards_root = Path(shards or cfg.data.shards)
-    data = Shards(shards_root, latent_norm=cfg.data.latent_norm); data.check(cfg)   # fail before any work if they don't fit
-    run = RunFolder(out or f"experiments/{datetime.now():%Y%m%d-%H%M%S}")
-    end = min(max_steps or tc.total_steps, tc.total_steps)
-    if resume not in (None, "latest") and not (Path(resume) / "state.json").is_file():
-        raise TrainingError(f"--resume {resume}: not a checkpoint folder (no state.json)")
-    with ExitStack() as cleanup:
-        procs = join_processes(tc.dist_timeout_min)
-        cleanup.callback(leave_processes, procs)
-        device, main = procs.device, procs.main
-        if not main: log = lambda *a: None   # one process speaks for the job
-        if main: cleanup.enter_context(run.lock(log))
-        ckpt = resumed_checkpoint(run, resume, log)
-        if ckpt and (was := ckpt["state"]["config"]["data"]["latent_norm"]) != cfg.data.latent_norm:   # the model's outputs live in that scale
-            raise TrainingError(f"{ckpt['path']} was trained with data.latent_norm={was} and this config has {cfg.data.latent_norm}: "
-                                f"go on with --set data.latent_norm={was}, or train into a new --out")
-        compile_mode = ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
-        compiled = compile_mode != "off"
-        text_tokens = padded_text_length(data, cfg, log) if compiled or tc.batch_size == "auto" else None
-        cfg = resolve_micro_batch(cfg, procs, data, ckpt, log, text_tokens)
-        tc = cfg.train
-        if tc.batch_size % procs.world:
-            raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
-                                f"use a multiple of {procs.world}")
-        if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} ({tc.batch_size // procs.world} per process)")
-        small = [f"{name} ({b['count']})" for name, b in data.buckets.items() if b["count"] < tc.batch_size]
-        if small: log(f"note: buckets with fewer samples than one global batch of {tc.batch_size} train on partial batches only: {', '.join(small)}")
-
-        # the model, its EMA, the REPA projector, the optimiser and the RNG: everything a checkpoint restores
-        random.seed(tc.seed); np.random.seed(tc.seed); torch.manual_seed(tc.seed)
-        model = NanoDiT(cfg.model).to(device)
-        ema = EMA(model, tc.ema_decay, tc.ema_warmup)
-        projector = REPAProjector(cfg.model.hidden_size, cfg.model.vision_dim).to(device) if tc.repa_weight else None
-        modules = dict(model=model, ema=ema.model) | (dict(repa=projector) if projector else {})
-        trained = [p for name, m in modules.items() if name != "ema" for p in m.parameters()]
-        opt = make_optimizer(modules, tc)
-        noise_gen = torch.Generator(device).manual_seed(tc.seed)   # the same draws on every process
-        step, position, skipped_total = 0, (0, 0), 0
-        if ckpt:
-            state = restore_checkpoint(ckpt, modules, opt, noise_gen)
-            step, position, skipped_total = state["step"], tuple(state["data_position"]), state.get("skipped_steps", 0)
-            log(f"resumed from {ckpt['path']} at step {step}")
-            if state.get("world_size", 1) != procs.world:
-                log(f"note: the checkpoint was written by {state.get('world_size', 1)} process(es), this job has {procs.world}: "
-                    "the sample order continues unchanged; steps equal the original up to floating-point summation order")
-        if main: run.config.write_text(cfg.to_json())
-
-        def validation_due(s): return tc.validate_every and s % tc.validate_every == 0
-        def validate(ckpt_path): log(report(validate_checkpoint(ckpt_path, log=log)))
-        if ckpt and validation_due(step) and step not in run.validation_steps():
-            if main: validate(ckpt["path"])  # the last run stopped between this checkpoint and its validation
-            procs.barrier()
-
-        # data (prefetched on a thread with CUDA), DDP-wrapped and compiled forward, autocast, logging, visual debug, signals
-        # compiled: every batch padded to one shape per bucket (the full share, the longest caption), so each bucket compiles once
-        fixed = (tc.batch_size // procs.world, text_tokens) if compiled else None
-        if compiled: log(f"compile={compile_mode}: every batch padded to {fixed[0]} samples and {fixed[1]} text tokens (the longest caption)")
-        loader = Loader(data, cfg, position, on_error=lambda shard, e: log(f"warning: skipping unreadable shard {shard}: {e}"),
-                        part=(procs.rank, procs.world), fixed=fixed)
-        if device.type == "cuda":   # on the CPU the step already uses every core: a loading thread only competes with it (1.11x slower on 2 cores)
-            loader = Prefetch(loader, pin=True); cleanup.callback(loader.close)
-        batches = iter(loader)
-        ddp_model, ddp_projector = procs.wrap(model), procs.wrap(projector) if projector else None
-        if compiled: torch._dynamo.config.cache_size_limit = max(torch._dynamo.config.cache_size_limit, 4 * len(data.buckets))
-        if compile_mode == "blocks": model.compile_blocks(dynamic=False)
-        forward = torch.compile(ddp_model, dynamic=False) if compile_mode == "on" else ddp_model
-        compiles = CompileLog(log) if compiled else None
-        autocast = torch.autocast(device.type, dtype=torch.bfloat16) if tc.precision == "bf16" else nullcontext()
-        writer = cleanup.enter_context(SummaryWriter(str(run.tensorboard))) if main else None
-        debug = None
-        if main and tc.visual_debug_every:
-            debug = VisualDebug(Sampler(ema.model, cfg, data, latent_codec(cfg.encoders, shards_root, device), device))
-        stop = {"signal": None}
-        def request_stop(signum, frame): stop["signal"] = signal.Signals(signum).name
-        for s in (signal.SIGINT, signal.SIGTERM): cleanup.callback(signal.signal, s, signal.signal(s, request_stop))
-
-        def checkpoint():
-            state = dict(data_position=list(loader.position), skipped_steps=skipped_total, config=cfg.to_dict(),
-                         shards=str(shards_root.resolve()), time=time.time(), world_size=procs.world)
-            return save_checkpoint(run, step, modules, opt, noise_gen, state, tc.keep_checkpoints)
-
-        stats, history, bad_in_row, saved_at, stopped = StepStats(procs.sum), [], 0, step, False
-        headless = not sys.stderr.isatty()  # no progress bar in logs: a plain line every log_every steps instead
-        bar = cleanup.enter_context(tqdm(total=end, initial=step, desc="train", dynamic_ncols=True, disable=headless or not main))
-        while step < end and not stopped:
-            # learning rate of this step
-            lr = lr_at(step, tc)
-            for group in opt.param_groups: group["lr"] = lr
-
-            # forward and backward over the micro-batches; DDP averages the gradients once, after the last
-            model.train()
-            started, step_buckets = time.time(), []
-            for micro in range(tc.grad_accum):
-                batch = next(batches)
-                step_buckets.append(batch["bucket"])
-                with procs.no_sync(ddp_model, ddp_projector) if micro < tc.grad_accum - 1 else nullcontext():
-                    loss, figures = micro_batch_loss(forward, ddp_projector, batch, cfg, noise_gen, device, autocast, procs.world)
-                    (loss / tc.grad_accum).backward()
-                stats.add(figures)
-            # a signal to any process stops all of them after this step, shared in the step's one all-reduce of figures
-            loss, stopped = stats.end_step(stop["signal"] is not None)
-            if compiles: compiles.after_step(step + 1, step_buckets, time.time() - started, writer)
-            grad_norm = nn.utils.clip_grad_norm_(trained, tc.grad_clip if tc.grad_clip > 0 else float("inf")).item()
-
-            # a non-finite step is skipped; too many in a row end the run
-            if not (math.isfinite(loss) and math.isfinite(grad_norm)):
-                opt.zero_grad(set_to_none=True)
-                bad_in_row += 1
-                skipped_total += 1
-                if writer: writer.add_scalar("train/skipped_steps", skipped_total, step)
-                log(f"step {step}: non-finite {'loss' if not math.isfinite(loss) else 'gradient'}, step skipped ({bad_in_row} in a row)")
-                if bad_in_row >= tc.max_bad_steps:
-                    raise TrainingError(f"{bad_in_row} non-finite steps in a row at step {step} (train.max_bad_steps={tc.max_bad_steps}); "
-                                        f"stopping without a checkpoint. Lower train.lr, check the shards' latent statistics, or use precision=fp32.")
-                continue
-            bad_in_row = 0
-
-            # the update and the EMA
-            opt.step()
-            opt.zero_grad(set_to_none=True)
-            step += 1
-            ema.update(model, step)
-            history.append(dict(step=step, loss=loss, grad_norm=grad_norm, lr=lr, time=time.time()) | (dict(repa=stats.repa) if projector else {}))
-            bar.update(1)
-            bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}")
-
-            # logging, visual debug, checkpoints and validation: process 0 writes; the others wait for it in the next step's all-reduce
-            if step % tc.log_every == 0 or step == end:
-                scalars = stats.scalars(loss, grad_norm, lr)
-                if writer:
-                    for k, v in scalars.items(): writer.add_scalar(f"train/{k}", v, step)
-                speed = f"{scalars['samples_per_s']:.1f} samples/s" + (
-                    f" over {procs.world} processes ({scalars['samples_per_s'] / procs.world:.1f} each)" if procs.world > 1 else "")
-                if headless: log(f"step {step}/{end} loss {loss:.4f} lr {lr:.2e} grad {grad_norm:.3f} {speed}")
-            if debug and step % tc.visual_debug_every == 0:
-                grid = debug({"ema": ema.model, "raw": model}, run.visual_debug(step))
-                writer.add_image("visual_debug", np.asarray(Image.open(grid)), step, dataformats="HWC")
-            if step % tc.checkpoint_every == 0 or validation_due(step):
-                if main:
-                    ckpt_path = checkpoint()
-                    if validation_due(step): validate(ckpt_path)
-                saved_at = step
-        if step != saved_at:
-            if main: checkpoint()
-            procs.barrier()
-        if stopped: log(f"{stop['signal'] or 'a stop signal to another process'} received: saved a checkpoint at step {step} and stopped")
-    return dict(history=history, step=step, run=run.path, skipped_steps=skipped_total, micro_batch=tc.batch_size, grad_accum=tc.grad_accum, main=main)
+    with ExitStack() as cleanup:   # undone in reverse on any exit: signal handlers, progress bar, TensorBoard, data thread, lock, processes
+        s = start_training(cfg, shards, out, resume, max_steps, log, cleanup)
+        while s.step < s.end and not s.stopped:
+            if train_step(s): after_step(s)
+        if s.step != s.saved_at:
+            if s.procs.main: write_checkpoint(s)
+            s.procs.barrier()
+        if s.stopped: s.log(f"{s.stop_signal or 'a stop signal to another process'} received: saved a checkpoint at step {s.step} and stopped")
+    tc = s.cfg.train
+    return dict(history=s.history, step=s.step, run=s.run.path, skipped_steps=s.skipped_total, micro_batch=tc.batch_size,
+                grad_accum=tc.grad_accum, main=s.procs.main)
 
 # %% ../nbs/12_train.ipynb #12d00002
 def seconds_per_step(cfg: Config, shards, out, steps: int = 30, skip: int = 10) -> float:
@@ -544,7 +518,7 @@ def main(argv=None):
     try:
         if args.minutes is not None: cfg = fit_to_minutes(cfg, args.minutes, args.shards, args.out, args.resume)
         result = train(cfg, args.shards, args.out, args.resume, args.max_steps)
-    except (DataError, TrainingError, WeightsMismatch, CheckpointError, RunLocked) as e:
+    except (DataError, TrainingError, MicroBatchError, WeightsMismatch, CheckpointError, RunLocked) as e:
         print(f"train: {e}", file=sys.stderr); raise SystemExit(2) from None
     h = result["history"]
     if result["main"]: print(f"run {result['run']}: step {result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
