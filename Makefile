@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export PYTHONUNBUFFERED := 1
 
-.PHONY: demo test sync-check clean-check nbtest export bench lab clean
+.PHONY: demo test sync-check clean-check lint nbtest export bench lab clean
 
 $(STAMP): setup.py settings.ini
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,7 +24,7 @@ $(STAMP): setup.py settings.ini
 demo: $(STAMP)
 	@bash scripts/demo.sh $(RUN)
 
-test: $(STAMP) sync-check clean-check nbtest
+test: $(STAMP) sync-check clean-check lint nbtest
 
 export: $(STAMP)
 	$(BIN)/nbdev_export
@@ -45,6 +45,10 @@ clean-check: $(STAMP)
 	if ! diff -rq $$tmp/nbs nbs; then \
 	  echo "NOTEBOOKS NOT CLEAN (files above): run '$(BIN)/nbdev_clean --clear_all' and commit."; rm -rf $$tmp; exit 1; fi; \
 	rm -rf $$tmp; echo "notebooks clean"
+
+# The rules and what is not yet enforced: ruff.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check prx_tg
 
 # Two notebooks run at once, each in its own process, so a crash names its notebook (scripts/nbtest.py);
 # one thread each keeps them from fighting over the two cores (2.3x faster here).

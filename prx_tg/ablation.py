@@ -161,7 +161,9 @@ def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
         batch, g = _batch(cfg, shards or quality_shards(ov, log=lambda *a: None)), torch.Generator().manual_seed(0)
         def step(model=model, projector=projector, opt=opt, batch=batch, cfg=cfg, g=g):
             loss, _ = micro_batch_loss(model, projector, batch, cfg, g, "cpu", torch.autocast("cpu", enabled=False))
-            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            opt.zero_grad(set_to_none=True)
         steps[name] = step
     t = interleaved_medians(steps, reps=reps, warmup=2)
     return t["row"] / t["base"]
@@ -251,7 +253,8 @@ def add_placement(results: Path, images=None, log=print) -> list[dict]:
                      else sorted((Path(r["run"]) / "validation_outputs").glob("step*"))[-1])
             folder = saved / test
             if not (folder / "items.json").exists():
-                log(f"{r['key']} {test}: no saved images in {folder}, placement left out"); continue
+                log(f"{r['key']} {test}: no saved images in {folder}, placement left out")
+                continue
             items = json.loads((folder / "items.json").read_text())
             scorer = scorer or EmojiScorer()
             images = [Image.open(folder / next(f for f in it["files"] if "generated" in f)) for it in items]
@@ -302,14 +305,18 @@ def main(argv=None):
     args = p.parse_args(argv)
     results = Path(args.results)
     if args.plot:
-        plot_curve(args.curves, args.plot, args.cpu_seconds_per_step, args.keys and args.keys.split(",")); print(f"wrote {args.plot}"); return
+        plot_curve(args.curves, args.plot, args.cpu_seconds_per_step, args.keys and args.keys.split(","))
+        print(f"wrote {args.plot}")
+        return
     if args.curve:
         try: multiples = [float(m) for m in args.multiples.split(",")]
         except ValueError: p.error(f"--multiples {args.multiples!r}: comma-separated numbers, e.g. 1,2,4,8")
         shards = quality_shards(args.extra, subjects=args.subjects) if args.subjects else None
-        learning_curve(args.curve, args.extra, multiples, base_steps=args.base_steps, step_cost=args.step_cost, seed=args.seed, shards=shards, results=args.curves, runs=args.runs); return
+        learning_curve(args.curve, args.extra, multiples, base_steps=args.base_steps, step_cost=args.step_cost, seed=args.seed, shards=shards, results=args.curves, runs=args.runs)
+        return
     if args.table or args.add_placement:
-        print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text()))); return
+        print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text())))
+        return
     if args.codec_ceilings:
         for name, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")], lapped=args.lapped).items():
             print(f"{name:>16}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")
@@ -363,7 +370,8 @@ def learning_curve(name: str, overrides=(), multiples=CURVE_MULTIPLES, base_step
         t0 = time.time()
         reached = train(cfg, root, run, resume="latest", max_steps=steps, log=log)["step"]
         if reached < steps:   # stopped by a signal (Ctrl-C, a timeout): its checkpoint is kept, and the next call goes on from it
-            log(f"{key}: stopped at step {reached} of {steps}; run the same command again to go on"); break
+            log(f"{key}: stopped at step {reached} of {steps}; run the same command again to go on")
+            break
         seconds = max([p["train_seconds"] for p in entry["points"] if p["steps"] < steps], default=0.0) + time.time() - t0
         m = validate_checkpoint(RunFolder(run).checkpoint(steps), log=lambda *a: None)
         entry["points"] = sorted(entry["points"] + [dict(multiple=multiple, steps=steps, images=steps * entry["images_per_step"], train_seconds=seconds,
@@ -398,8 +406,12 @@ def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per
                     ax.plot(x, [100 * p["emoji"][test][key] for p in pts], style, color=colour, label=f"{test.replace('_', '-')} {k}")
             for key, (style, k) in topk.items():
                 ax.axhline(100 * chance[key], color="gray", lw=0.8, ls=style[:-1], label=f"chance {k}")
-            ax.set_xscale("log", base=2); ax.set_xticks(x, [f"{v:.0f}" for v in x]); ax.minorticks_off()
-            ax.set_xlabel(label); ax.set_ylabel("subject read right (%)"); ax.grid(alpha=0.3)
+            ax.set_xscale("log", base=2)
+            ax.set_xticks(x, [f"{v:.0f}" for v in x])
+            ax.minorticks_off()
+            ax.set_xlabel(label)
+            ax.set_ylabel("subject read right (%)")
+            ax.grid(alpha=0.3)
             ax.set_title(f"{e['key']}: {round(1 / chance['subject'])} subjects", fontsize=9)
         row[-1].legend(fontsize=7, loc="upper left")
     fig.tight_layout()

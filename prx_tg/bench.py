@@ -28,7 +28,10 @@ def interleaved_medians(fns: dict, reps: int = 5, warmup: int = 2) -> dict:
     times = {k: [] for k in fns}
     for _ in range(reps):
         for k, f in fns.items():
-            sync(); t0 = time.perf_counter(); f(); sync()
+            sync()
+            t0 = time.perf_counter()
+            f()
+            sync()
             times[k].append(time.perf_counter() - t0)
     return {k: statistics.median(v) for k, v in times.items()}
 
@@ -59,7 +62,9 @@ def train_step_fn(model, forward, batch):
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
     def step():
         loss = (forward(batch).float() - batch["x"]).pow(2).mean()
-        loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
     return step
 
 def step_flops(forward, batch) -> int:
@@ -80,9 +85,10 @@ def _peak_child(size: str, side: str, grad_checkpoint: bool) -> None:
     model, fwd = build_side(side, s["hidden"], s["depth"], s["heads"], s["text_dim"], s["vision_dim"], s["latent_hw"], grad_checkpoint)
     b = synthetic_batch(s["batch"], s["latent_hw"], s["text_tokens"], s["text_dim"], s["vision_dim"])
     step = train_step_fn(model, fwd, b)
-    step(); step()
+    step()
+    step()
     # VmHWM belongs to this process's own address space; ru_maxrss would carry the parent's peak across fork + exec
-    hwm = [l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM:")] if Path("/proc/self/status").exists() else []
+    hwm = [line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM:")] if Path("/proc/self/status").exists() else []
     print(int(hwm[0].split()[1]) * 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 
 def peak_memory(size: str, side: str, grad_checkpoint: bool = False) -> int:
@@ -151,7 +157,8 @@ def bench_data(shards=None, batches: int = 20, overrides=()) -> dict:
         x0, noise = batch["x"], torch.randn_like(batch["x"])
         t = sample_t(x0.shape[0])
         flow_loss(model(noisy(x0, noise, t), t, **{k: batch[k] for k in keys}), x0, noise).mean().backward()
-        opt.step(); opt.zero_grad(set_to_none=True)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
     t = interleaved_medians({"loader": load, "trainer": step}, reps=batches, warmup=3)
     n = cfg.train.batch_size
     return dict(shards=str(data.root), batch_size=n, loader_samples_per_s=n / t["loader"], trainer_samples_per_s=n / t["trainer"],
@@ -228,8 +235,12 @@ def bench_quality(budget_min: float = 15.0, shards=None, out=None, overrides=(),
     cfg = load_config("toy", [f"train.total_steps={steps}", f"train.warmup_steps={warmup}", f"train.checkpoint_every={steps}",
                               f"validate.n_images={n_images}", *overrides])
     log(f"quality: {steps} steps ({'fixed' if fixed_steps else f'{per_step:.2f} s/step measured'}) of {' '.join(overrides[2:]) or 'the toy preset'}")
-    t0 = time.time(); train(cfg, root, run / "run", log=lambda *a: None); train_s = time.time() - t0
-    t0 = time.time(); m = validate_checkpoint(run / "run", log=log); validate_s = time.time() - t0
+    t0 = time.time()
+    train(cfg, root, run / "run", log=lambda *a: None)
+    train_s = time.time() - t0
+    t0 = time.time()
+    m = validate_checkpoint(run / "run", log=log)
+    validate_s = time.time() - t0
     return dict(budget_min=budget_min, steps=steps, seconds_per_step=per_step, train_seconds=train_s, validate_seconds=validate_s,
                 overrides=overrides[2:], n_images=m["n_images"], distance=m["distance"],
                 reconstruction=m["reconstruction"]["mean"], text_only=m["text_only"]["mean"], emoji=m["emoji"], seams=m["seams"],
@@ -265,7 +276,10 @@ def _bf16(forward, device):
 def _timed_first(step) -> float:
     "Seconds of the first call of `step` (compilation included)."
     sync = torch.cuda.synchronize if torch.cuda.is_available() else (lambda: None)
-    sync(); t0 = time.perf_counter(); step(); sync()
+    sync()
+    t0 = time.perf_counter()
+    step()
+    sync()
     return time.perf_counter() - t0
 
 KERNEL_FAMILIES = (("attention", ("flash", "fmha", "attention", "efficient")), ("matmul", ("gemm", "xmma", "cutlass", "nvjet", "cublas", "triton_tem", "aten::mm", "aten::addmm", "aten::bmm")),
@@ -306,8 +320,11 @@ def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=
     rope, x = rope_2d(side, side, hidden // heads, device), torch.randn(batch, side * side, hidden, device=device)
     def grads(m):
         xi = x.clone().requires_grad_()
-        out = m(xi, rope); out.pow(2).mean().backward()
-        g = (out.detach(), xi.grad, m.qk_norm.scale.grad.clone()); m.zero_grad(); return g
+        out = m(xi, rope)
+        out.pow(2).mean().backward()
+        g = (out.detach(), xi.grad, m.qk_norm.scale.grad.clone())
+        m.zero_grad()
+        return g
     rel = lambda a, b: ((a - b).abs().max() / b.abs().max()).item()
     error = {k: rel(a, b) for k, a, b in zip(("output", "input_grad", "scale_grad"), grads(fused), grads(plain))}
     xg = x.clone().requires_grad_()
@@ -332,10 +349,13 @@ def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: 
     forward = lambda bb: model(**{k: bb[k] for k in keys})
     model.checkpointed = 0   # count one image's FLOPs without recomputation, before compiling
     flops = step_flops(forward, _production_batch(1, cfg.text_dim, cfg.vision_dim, device)) * batch
-    model.checkpointed = checkpointed; model.zero_grad(set_to_none=True)
+    model.checkpointed = checkpointed
+    model.zero_grad(set_to_none=True)
     if compiled == "blocks": model.compile_blocks(dynamic=False)
     b = _production_batch(batch, cfg.text_dim, cfg.vision_dim, device)
-    if torch.cuda.is_available(): torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
+        torch.cuda.reset_peak_memory_stats()
     step = train_step_fn(model, _bf16(torch.compile(forward, dynamic=False) if compiled == "model" else forward, device), b)
     first = _timed_first(step)
     sec = interleaved_medians({"s": step}, reps=reps, warmup=2)["s"]
@@ -364,7 +384,8 @@ def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     from prx_tg.buckets import LATENT_STRIDE, bucket_for, bucket_name
     from prx_tg.prepare import npy_bytes, text_members, write_shard
     from safetensors.numpy import save_file
-    out = Path(out); (out / "bucket").mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    (out / "bucket").mkdir(parents=True, exist_ok=True)
     W, H = bucket_for(1, 1, cfg.data.buckets())
     m, e, rng = cfg.model, cfg.encoders, np.random.default_rng(0)
     f16 = lambda *shape: rng.standard_normal(shape).astype(np.float16)
@@ -463,7 +484,8 @@ def production_encoders(folder, size: str = "full", device="cpu") -> dict:
     from diffusers import AutoencoderKL
     s, folder = ENCODER_SIZES[size], Path(folder)
     dtype = torch.bfloat16 if torch.device(device).type == "cuda" else torch.float32
-    previous = torch.get_default_dtype(); torch.set_default_dtype(dtype)
+    previous = torch.get_default_dtype()
+    torch.set_default_dtype(dtype)
     try:
         with torch.device(device):   # random weights drawn where they will run: seconds on a GPU for the 4.8 B of T5-XXL, not minutes
             T5EncoderModel(T5Config(vocab_size=32128, feed_forward_proj="gated-gelu", **s["t5"])).save_pretrained(folder / "t5")
@@ -478,7 +500,8 @@ def production_encoders(folder, size: str = "full", device="cpu") -> dict:
 def synthetic_images(folder, n: int, side: int, caption_words: int = 200) -> Path:
     "`n` smooth random `side`x`side` images with captions of `caption_words` words (`CAPTION_WORDS`)."
     from PIL import Image
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(0)
     for i in range(n):
         small = rng.integers(0, 256, (8, 8, 3), dtype=np.uint8)
@@ -495,7 +518,9 @@ def bench_encoders(n_images: int = 200, size: str = "full", work=None) -> dict:
     from prx_tg.prepare import prepare
     cuda = torch.cuda.is_available()
     work = Path(work or tempfile.mkdtemp(prefix="prx_encoders_"))
-    t0 = time.time(); settings = production_encoders(work / "models", size, "cuda" if cuda else "cpu"); built = time.time() - t0
+    t0 = time.time()
+    settings = production_encoders(work / "models", size, "cuda" if cuda else "cpu")
+    built = time.time() - t0
     side = ENCODER_SIZES[size]["side"]
     images = synthetic_images(work / "images", n_images, side)
     cfg = load_config("production", [f"encoders.{k}={v}" for k, v in settings.items()] + [f"data.bucket_area={side * side}"] + ([] if size == "full" else ["encoders.vision_stride=16"]))
@@ -504,21 +529,36 @@ def bench_encoders(n_images: int = 200, size: str = "full", work=None) -> dict:
     pixels = [pixels01(fit_to_bucket(open_image(p), (side, side))) for p in paths]
     captions = [p.with_suffix(".txt").read_text() for p in paths]
     def timed(run, encoder):
-        run(encoder, 0); sync()   # the first batch pays for kernel selection
+        run(encoder, 0)
+        sync()   # the first batch pays for kernel selection
         t = time.time()
         for i in range(0, n_images, e.batch_size): run(encoder, i)
-        sync(); return n_images / (time.time() - t)
+        sync()
+        return n_images / (time.time() - t)
     batch = lambda i: torch.stack(pixels[i:i + e.batch_size])
     out = dict(size=size, n_images=n_images, side=side, batch_size=e.batch_size, build_seconds=built, device=torch.cuda.get_device_name() if cuda else "cpu",
                torch=torch.__version__, images_per_s={})
-    t0 = time.time(); text = TextEncoder(e); out["load_seconds"] = dict(text=time.time() - t0)
-    out["images_per_s"]["text"] = timed(lambda enc, i: enc(captions[i:i + e.batch_size]), text); del text
-    t0 = time.time(); vision = VisionEncoder(e); out["load_seconds"]["vision"] = time.time() - t0
-    out["images_per_s"]["vision"] = timed(lambda enc, i: enc(batch(i)), vision); del vision
-    t0 = time.time(); vae = DiffusersVAE(e); out["load_seconds"]["latent"] = time.time() - t0
-    out["images_per_s"]["latent"] = timed(lambda enc, i: enc.encode(batch(i) * 2 - 1), vae); del vae
-    if cuda: torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
-    t0 = time.time(); prepare(cfg, images, work / "shards", log=lambda *a: None); out["prepare_seconds"] = time.time() - t0
+    t0 = time.time()
+    text = TextEncoder(e)
+    out["load_seconds"] = dict(text=time.time() - t0)
+    out["images_per_s"]["text"] = timed(lambda enc, i: enc(captions[i:i + e.batch_size]), text)
+    del text
+    t0 = time.time()
+    vision = VisionEncoder(e)
+    out["load_seconds"]["vision"] = time.time() - t0
+    out["images_per_s"]["vision"] = timed(lambda enc, i: enc(batch(i)), vision)
+    del vision
+    t0 = time.time()
+    vae = DiffusersVAE(e)
+    out["load_seconds"]["latent"] = time.time() - t0
+    out["images_per_s"]["latent"] = timed(lambda enc, i: enc.encode(batch(i) * 2 - 1), vae)
+    del vae
+    if cuda:
+        torch.cuda.empty_cache()
+        torch.cuda.reset_peak_memory_stats()
+    t0 = time.time()
+    prepare(cfg, images, work / "shards", log=lambda *a: None)
+    out["prepare_seconds"] = time.time() - t0
     out["images_per_s"]["prepare_end_to_end"] = n_images / out["prepare_seconds"]
     if cuda: out["peak_memory_gib"] = torch.cuda.max_memory_allocated() / 2**30
     out["bound_by"] = min(("text", "vision", "latent"), key=lambda k: out["images_per_s"][k])

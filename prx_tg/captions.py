@@ -26,7 +26,9 @@ def flip_caption(caption: str) -> str:
     "The caption of the mirrored image: left and right swapped (case kept), idioms like 'right away' left alone."
     out, last = [], 0
     for m in _EXCEPTIONS.finditer(caption):
-        out.append(_SIDE.sub(_swap, caption[last:m.start()])); out.append(m.group(0)); last = m.end()
+        out.append(_SIDE.sub(_swap, caption[last:m.start()]))
+        out.append(m.group(0))
+        last = m.end()
     out.append(_SIDE.sub(_swap, caption[last:]))
     return "".join(out)
 
@@ -51,7 +53,8 @@ class OllamaCaptioner:
         self._open = urllib.request.build_opener(_NoRedirect).open
 
     def __call__(self, img) -> str:
-        buf = io.BytesIO(); img.convert("RGB").save(buf, "PNG")
+        buf = io.BytesIO()
+        img.convert("RGB").save(buf, "PNG")
         body = json.dumps(dict(model=self.model, prompt=self.prompt, images=[base64.b64encode(buf.getvalue()).decode()],
                                stream=False, options=dict(temperature=0.7))).encode()
         req = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})

@@ -93,7 +93,9 @@ def _shuffled(samples, buffer: int, rng: np.random.Generator):
     "A seeded shuffle buffer: fill `buffer` samples, then emit a random one for each new one."
     pool = []
     for s in samples:
-        if len(pool) < buffer: pool.append(s); continue
+        if len(pool) < buffer:
+            pool.append(s)
+            continue
         i = int(rng.integers(len(pool)))
         pool[i], s = s, pool[i]
         yield s
@@ -129,7 +131,9 @@ class BucketBatches:
         batch = []
         for s in samples:
             batch.append(s)
-            if len(batch) == self.batch_size: yield batch; batch = []
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
         if batch: yield batch
 
 # %% ../nbs/07_data.ipynb #bef18b34
@@ -198,13 +202,16 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
         g = torch.from_numpy(_npy(s["dinov3_patches.npy"]).astype(np.float32))
         text_key = "t5_hidden_flip" if flip and "t5_hidden_flip.npy" in s else "t5_hidden"
         if flip: g = g.flip(1)   # the vision grid (gh, gw, D) mirrors in place (chapter 05_prepare)
-        lat.append(x); grid.append(g)
+        lat.append(x)
+        grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
         texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)
     L = max(fixed[1] if fixed else 0, *(t.shape[0] for t in texts))   # a caption longer than the fixed length still fits (a new shape)
     text = torch.zeros(len(index), L, texts[0].shape[1])
     mask = torch.zeros(len(index), L, dtype=torch.bool)
-    for i, t in enumerate(texts): text[i, : len(t)] = t; mask[i, : len(t)] = True
+    for i, t in enumerate(texts):
+        text[i, : len(t)] = t
+        mask[i, : len(t)] = True
     return dict(x=shards.normalise(torch.stack(lat), bucket), text=text, text_mask=mask, dino_cls=torch.stack(cls),
                 dino_patches=torch.stack(grid), dino_mask=keep_dino[index], modes=modes[index], flipped=torch.tensor(flips)[index],
                 bucket=bucket, keys=[samples[i]["__key__"] for i in index], index=torch.tensor(index), weight=torch.tensor(weight),
@@ -245,7 +252,9 @@ class Prefetch:
 
     def _put(self, item) -> bool:
         while not self.stopped.is_set():
-            try: self.queue.put(item, timeout=0.1); return True
+            try:
+                self.queue.put(item, timeout=0.1)
+                return True
             except queue.Full: pass
         return False
 

@@ -168,7 +168,8 @@ def build_dataset(out, n: int = 2000, seed: int = 0, domain: str = "animals+face
                   holdout: int = 25, holdout_seed: int = 42, n_subjects: int = 0) -> dict:
     """Write `n` images `emoji_NNNNNN.png` with sidecar JSON, and `split.json`, into `out`; `n_subjects` > 0 draws from that many
     subjects of `domain` (`subjects`). Existing images are kept; a folder built with other settings is refused, not mixed into."""
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     subject_list = subjects(domain, n_subjects)
     made = dict(domain=domain, build_seed=seed, area=area, subjects=len(subject_list))
     if (out / "split.json").exists():

@@ -84,7 +84,8 @@ def quantise_tokens(hidden: np.ndarray, outliers: int = OUTLIERS_PER_TOKEN) -> t
     h = hidden.astype(np.float32)
     idx = np.argpartition(-np.abs(h), outliers - 1, axis=-1)[:, :outliers]
     kept = np.take_along_axis(h, idx, -1)
-    rest = h.copy(); np.put_along_axis(rest, idx, 0.0, -1)
+    rest = h.copy()
+    np.put_along_axis(rest, idx, 0.0, -1)
     step = np.abs(rest).max(-1) / 127
     step = np.where(step > 0, step, 1.0).astype(np.float16)
     q = np.clip(np.round(rest / step.astype(np.float32)[:, None]), -127, 127).astype(np.int8)

@@ -55,7 +55,8 @@ class PCACodecModel(ModelMixin, ConfigMixin):
     @classmethod
     def from_codec(cls, codec: PCACodec) -> "PCACodecModel":
         out = cls(codec.channels, codec.components.shape[1], codec.factor)
-        out.mean.copy_(codec.mean); out.components.copy_(codec.components)
+        out.mean.copy_(codec.mean)
+        out.components.copy_(codec.components)
         return out
 
     def encode(self, pixels: torch.Tensor) -> torch.Tensor: return PCACodec(self.mean, self.components).encode(pixels)
@@ -248,7 +249,8 @@ def main(argv=None):
     args = p.parse_args(argv)
     try: export(args.checkpoint, args.out, args.weights)
     except (ExportError, SampleError, WeightsMismatch, FileNotFoundError, ModelLoadError) as e:
-        print(f"export: {e}", file=sys.stderr); raise SystemExit(2) from None
+        print(f"export: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 # %% ../nbs/16_export.ipynb #16e00011
 #| eval: false

@@ -100,7 +100,8 @@ def _(grad, qk, rope, scale, eps):
 
 def _setup(ctx, inputs, output):
     qk, rope, scale, eps = inputs
-    ctx.save_for_backward(qk, rope, scale); ctx.eps = eps
+    ctx.save_for_backward(qk, rope, scale)
+    ctx.eps = eps
 
 def _backward(ctx, grad):
     qk, rope, scale = ctx.saved_tensors

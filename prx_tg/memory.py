@@ -131,7 +131,7 @@ def measured_micro_batch(cfg: Config, procs, data: Shards, log, text_tokens: int
         k = -procs.min(-k)   # every process measures its own GPU: fewer images and more recomputation fit all
     else:
         fits, k = fitting_micro_batch(tc.effective_batch, procs.world, limit, lambda m: probe(m, probe.model.checkpointed)[0]), mc.grad_checkpoint
-    del probe
+    probe = None   # its model and optimizer go before the trainer builds its own
     torch.cuda.empty_cache()
     m = procs.min(fits) * procs.world
     log(f"micro-batch {m // procs.world} per process fits {limit / 2**30:.1f} GiB at bucket {W}x{H}"

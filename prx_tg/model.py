@@ -157,9 +157,12 @@ class NanoDiT(nn.Module):
         self.apply(_basic)
         for lin in (self.t_embed[0], self.t_embed[2]): nn.init.normal_(lin.weight, std=0.02)
         for lin in (self.adaLN[-1], self.final_mod[-1], self.final):
-            nn.init.zeros_(lin.weight); nn.init.zeros_(lin.bias)
+            nn.init.zeros_(lin.weight)
+            nn.init.zeros_(lin.bias)
         for block in self.blocks: nn.init.zeros_(block.mod)
-        if self.out_conv is not None: nn.init.dirac_(self.out_conv.weight); nn.init.zeros_(self.out_conv.bias)   # starts as the identity
+        if self.out_conv is not None:
+            nn.init.dirac_(self.out_conv.weight)
+            nn.init.zeros_(self.out_conv.bias)   # starts as the identity
 
     def param_count(self) -> int: return sum(p.numel() for p in self.parameters())
 
@@ -236,7 +239,8 @@ def synthetic_batch(batch: int, latent_hw, text_tokens: int, text_dim: int, visi
     "Random model inputs of the given shapes (latent `hw` or `(h, w)`, DINO grid at half the latent size, 80% real text tokens): for benchmarks and memory probes."
     h, w = (latent_hw, latent_hw) if isinstance(latent_hw, int) else latent_hw
     g = torch.Generator().manual_seed(0)
-    mask = torch.ones(batch, text_tokens, dtype=torch.bool); mask[:, int(text_tokens * 0.8):] = False
+    mask = torch.ones(batch, text_tokens, dtype=torch.bool)
+    mask[:, int(text_tokens * 0.8):] = False
     b = dict(x=torch.randn(batch, latent_channels, h, w, generator=g), t=torch.rand(batch, generator=g),
              text=torch.randn(batch, text_tokens, text_dim, generator=g), text_mask=mask,
              dino_cls=torch.randn(batch, vision_dim, generator=g),

@@ -38,7 +38,9 @@ def sample_key(path: Path, root: Path) -> str:
     return "__".join(path.relative_to(root).with_suffix("").parts).replace(".", "_")
 
 def npy_bytes(a: np.ndarray) -> bytes:
-    buf = io.BytesIO(); np.save(buf, a, allow_pickle=False); return buf.getvalue()
+    buf = io.BytesIO()
+    np.save(buf, a, allow_pickle=False)
+    return buf.getvalue()
 
 def shard_dirs(out: Path) -> dict:
     "`(split, bucket_name)` -> folder, for every bucket folder under `out`."
@@ -95,7 +97,8 @@ class Item:
 
 def _atomic_savez(path: Path, **arrays):
     tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, **arrays); os.replace(tmp, path)
+    np.savez(tmp, **arrays)
+    os.replace(tmp, path)
 
 def _pixels(items, bucket) -> torch.Tensor:
     "The bucketed crops of `items` as `(B, 3, H, W)` in [0, 1]."
@@ -148,18 +151,23 @@ def inspect(self: Preparer, items: list[Item]) -> list[Item]:
             img = open_image(it.path)
             it.caption, it.meta = sidecar(it.path)
         except BadImageError as e:
-            self.skip(e.path, e.reason); continue
+            self.skip(e.path, e.reason)
+            continue
         w, h = it.size = img.size
         it.bucket = bucket_for(w, h, self.buckets)
         need = max(it.bucket[0] / w, it.bucket[1] / h)
         if need > MAX_UPSCALE:
             self.skip(it.path, f"too small: {w}x{h} would need {need:.1f}x upscaling to cover the "
-                               f"{bucket_name(it.bucket)} bucket (at most {MAX_UPSCALE:g}x)"); continue
+                               f"{bucket_name(it.bucket)} bucket (at most {MAX_UPSCALE:g}x)")
+            continue
         if it.caption is None:
             if captioner is None:
-                self.skip(it.path, f"no caption: add {it.path.with_suffix('.txt').name} or set data.captioner_url"); continue
+                self.skip(it.path, f"no caption: add {it.path.with_suffix('.txt').name} or set data.captioner_url")
+                continue
             try: it.caption = captioner(img)
-            except CaptionError as e: self.skip(it.path, f"captioning failed: {e}"); continue
+            except CaptionError as e:
+                self.skip(it.path, f"captioning failed: {e}")
+                continue
             it.path.with_suffix(".txt").write_text(it.caption + "\n")  # captions are the expensive part: keep them
         ok.append(it)
     return ok
@@ -182,7 +190,8 @@ def encode_text(self: Preparer, items: list[Item]):
         for i, it in enumerate(batch):
             arrays = dict(hidden=hidden[i, : mask[i].sum()], mask=mask[i])
             if flips[i] != it.caption:
-                arrays["hidden_flip"] = hidden[j, : mask[j].sum()]; j += 1
+                arrays["hidden_flip"] = hidden[j, : mask[j].sum()]
+                j += 1
             _atomic_savez(self.staging / f"{it.key}.text.npz", **arrays)
     self.times["text"] = (len(todo), time.time() - t0)
 
@@ -230,7 +239,8 @@ def sample(self: Preparer, it: Item) -> dict:
     if "latent_flip" in im: s["vae_latent_flip.npy"] = npy_bytes(im["latent_flip"])
     s |= text_members("t5_hidden", t["hidden"], self.cfg.encoders.text_storage)
     if "hidden_flip" in t:
-        s |= text_members("t5_hidden_flip", t["hidden_flip"], self.cfg.encoders.text_storage); meta["caption_flip"] = flip_caption(it.caption)
+        s |= text_members("t5_hidden_flip", t["hidden_flip"], self.cfg.encoders.text_storage)
+        meta["caption_flip"] = flip_caption(it.caption)
     s["json"] = json.dumps(meta).encode()
     return s
 
@@ -264,10 +274,13 @@ def manifest(self: Preparer) -> tuple[dict, dict]:
             stats_file = tar.with_name(tar.name + ".stats.json")
             st = json.loads(stats_file.read_text())
             if "text_tokens" not in st:   # a shard from before the statistics recorded it: read it once, keep it
-                st["text_tokens"] = shard_text_tokens(tar); stats_file.write_text(json.dumps(st))
+                st["text_tokens"] = shard_text_tokens(tar)
+                stats_file.write_text(json.dumps(st))
             b[split] += st["n"]
             b["shards" if split == "train" else "holdout_shards"].append(str(tar.relative_to(self.out)))
-            acc["count"] += st["count"]; acc["sum"] += np.array(st["sum"]); acc["sumsq"] += np.array(st["sumsq"])
+            acc["count"] += st["count"]
+            acc["sum"] += np.array(st["sum"])
+            acc["sumsq"] += np.array(st["sumsq"])
             if split == "train": b["text_tokens"] = max(b.get("text_tokens", 0), st["text_tokens"])
         if split == "train" and acc["count"]:
             b.update(_mean_std(acc))
@@ -348,7 +361,8 @@ def check_made_with(shards, cfg: Config) -> dict | None:
 def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     "Encode the images of `images` (default `cfg.data.images`) into shards under `out` (default `cfg.data.shards`)."
     p = Preparer(cfg, images or cfg.data.images, out or cfg.data.shards, log)
-    p.out.mkdir(parents=True, exist_ok=True); p.staging.mkdir(exist_ok=True)
+    p.out.mkdir(parents=True, exist_ok=True)
+    p.staging.mkdir(exist_ok=True)
     prev = check_made_with(p.out, cfg) or {}   # encoder records of earlier runs are kept
     items = p.scan()
     done = p.done_keys()
@@ -368,7 +382,9 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
                     latent_codec="latent_codec.safetensors" if cfg.encoders.latent == "pca" else None,
                     keys=key_dtypes(cfg.encoders.text_storage),
                     bytes_per_image=bytes_per_image(p.out), config=dict(data=cfg.to_dict()["data"], encoders=cfg.to_dict()["encoders"]))
-    tmp = p.out / "manifest.json.tmp"; tmp.write_text(json.dumps(manifest, indent=1)); os.replace(tmp, p.out / "manifest.json")
+    tmp = p.out / "manifest.json.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1))
+    os.replace(tmp, p.out / "manifest.json")
     report = dict(skipped=p.skipped, encoded=len(pending), already_done=len(done),
                   throughput={k: dict(images=n, seconds=round(s, 2), images_per_s=round(n / s, 1) if s else None) for k, (n, s) in p.times.items()})
     (p.out / "report.json").write_text(json.dumps(report, indent=1))

@@ -72,17 +72,24 @@ class RunFolder:
         try:
             try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                f.seek(0); holder = _holder(f.read())
+                f.seek(0)
+                holder = _holder(f.read())
                 raise RunLocked(f"{self.path} is being trained by pid {holder.get('pid', '?')} on host {holder.get('host', '?')}: "
                                 f"stop that process or train into another --out") from None
-            f.seek(0); stale = f.read().strip()
+            f.seek(0)
+            stale = f.read().strip()
             if stale:
                 h = _holder(stale)
                 log(f"taking over a stale lock on {self.path}: pid {h.get('pid', '?')} on host {h.get('host', '?')} is no longer training it")
-            f.seek(0); f.truncate()
-            f.write(json.dumps(dict(pid=os.getpid(), host=socket.gethostname(), since=time.time()))); f.flush()
+            f.seek(0)
+            f.truncate()
+            f.write(json.dumps(dict(pid=os.getpid(), host=socket.gethostname(), since=time.time())))
+            f.flush()
             try: yield self
-            finally: f.seek(0); f.truncate(); f.flush()   # empty = nobody trains here; the flock goes with close()
+            finally:
+                f.seek(0)
+                f.truncate()
+                f.flush()   # empty = nobody trains here; the flock goes with close()
         finally: f.close()
 
 def _holder(text: str) -> dict:
@@ -109,9 +116,12 @@ def rng_state(noise_gen: torch.Generator) -> tuple[dict, dict]:
 
 def set_rng_state(json_part: dict, tensors: dict, noise_gen: torch.Generator):
     "Undo everything since `rng_state` was taken."
-    v, st, g = json_part["python"]; random.setstate((v, tuple(st), g))
-    n = json_part["numpy"]; np.random.set_state((n[0], np.array(n[1], dtype=np.uint32), n[2], n[3], n[4]))
-    torch.set_rng_state(tensors["torch_cpu"]); noise_gen.set_state(tensors["noise"])
+    v, st, g = json_part["python"]
+    random.setstate((v, tuple(st), g))
+    n = json_part["numpy"]
+    np.random.set_state((n[0], np.array(n[1], dtype=np.uint32), n[2], n[3], n[4]))
+    torch.set_rng_state(tensors["torch_cpu"])
+    noise_gen.set_state(tensors["noise"])
     cuda = [tensors[k] for k in sorted(tensors) if k.startswith("torch_cuda_")]
     if cuda and torch.cuda.is_available(): torch.cuda.set_rng_state_all(cuda)
 
@@ -140,10 +150,15 @@ def save_checkpoint(run: RunFolder, step: int, modules: dict, opt, noise_gen, st
         raise CheckpointError(f"could not write the checkpoint for step {step} in {run.checkpoints} ({type(e).__name__}: {e}); "
                               f"the previous checkpoint ({previous.name if previous else 'none'}) and `latest` are unchanged") from None
     if final.exists():   # the same step saved again (a resumed run stopped at once): swap, never delete first
-        old = final.with_name(".old_" + final.name); shutil.rmtree(old, ignore_errors=True)
-        os.replace(final, old); os.replace(tmp, final); shutil.rmtree(old)
+        old = final.with_name(".old_" + final.name)
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final, old)
+        os.replace(tmp, final)
+        shutil.rmtree(old)
     else: os.replace(tmp, final)
-    pointer = run.latest_pointer.with_suffix(".tmp"); pointer.write_text(final.name); os.replace(pointer, run.latest_pointer)
+    pointer = run.latest_pointer.with_suffix(".tmp")
+    pointer.write_text(final.name)
+    os.replace(pointer, run.latest_pointer)
     for old in run.complete_checkpoints()[:-keep]: shutil.rmtree(old)
     return final
 

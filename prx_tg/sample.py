@@ -33,7 +33,8 @@ class Sampler:
 
     def with_model(self, model) -> "Sampler":
         "The same sampler around another model (the trainer's EMA or raw weights)."
-        other = copy.copy(self); other.model = model
+        other = copy.copy(self)
+        other.model = model
         return other
 
     def noise(self, bucket, seeds: list[int]) -> torch.Tensor:
@@ -179,11 +180,13 @@ def main(argv=None):
     p.add_argument("--prompt", required=True)
     p.add_argument("--reference-image", help="style/layout reference (DINO conditioning)")
     p.add_argument("--bucket", help="WxH, one of the run's buckets")
-    p.add_argument("--width", type=int); p.add_argument("--height", type=int)
+    p.add_argument("--width", type=int)
+    p.add_argument("--height", type=int)
     p.add_argument("--steps", type=int, default=25)
     p.add_argument("--cfg-text", type=float, help="text guidance scale (default: the run's validate.cfg_text, 3 in the presets)")
     p.add_argument("--cfg-dino", type=float, help="DINO guidance scale (default: the run's validate.cfg_dino, 1.5 in the toy preset, 2.5 in the GPU ones)")
-    p.add_argument("--seed", type=int, default=0); p.add_argument("--n", type=int, default=1)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--n", type=int, default=1)
     p.add_argument("--weights", choices=("ema", "model"), default="ema", help="EMA (default) or raw weights")
     p.add_argument("--output", default="sample.png")
     args = p.parse_args(argv)
@@ -196,8 +199,10 @@ def main(argv=None):
         t0 = time.time()
         images = run.generate(cond, bucket, [args.seed + i for i in range(args.n)], args.steps, args.cfg_text, args.cfg_dino)
     except (SampleError, BadImageError, FileNotFoundError, WeightsMismatch) as e:
-        print(f"sample: {e}", file=sys.stderr); raise SystemExit(2) from None
-    out = Path(args.output); out.parent.mkdir(parents=True, exist_ok=True)
+        print(f"sample: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
     (image_grid(images) if len(images) > 1 else images[0]).save(out)
     print(f"wrote {out} ({len(images)} image(s) {bucket_name(bucket)}, step {run.step}, {args.steps} steps, {time.time() - t0:.1f}s)")
 

@@ -126,7 +126,9 @@ class StepStats:
     "Figures of the current optimizer step and of the current log window; the loss and REPA figures are summed over processes."
     T_BINS = (0.0, 0.3, 0.6, 1.0001)   # losses at different noise levels differ by an order of magnitude
 
-    def __init__(self, reduce=lambda t: t): self.reduce, self.micro = reduce, []; self.new_window()
+    def __init__(self, reduce=lambda t: t):
+        self.reduce, self.micro = reduce, []
+        self.new_window()
 
     def new_window(self):
         self.started, self.samples, self.tokens = time.time(), 0, 0
@@ -147,11 +149,13 @@ class StepStats:
         per_sample = torch.cat([f["per_sample"][f["weight"] > 0] for f in micro]).cpu().numpy()
         t = torch.cat([f["t"][f["weight"] > 0] for f in micro]).cpu().numpy()
         idx = np.digitize(t, self.T_BINS) - 1
-        np.add.at(self.bins, (idx, 0), per_sample); np.add.at(self.bins, (idx, 1), 1)
+        np.add.at(self.bins, (idx, 0), per_sample)
+        np.add.at(self.bins, (idx, 1), 1)
         self.v_pred_sq = torch.stack([f["v_pred_sq"] for f in micro]).mean().item()
         self.v_target_sq = torch.stack([f["v_target_sq"] for f in micro]).mean().item()
         if "repa" in micro[0]: self.repa = repa
-        self.samples += sum(f["samples"] for f in micro); self.tokens += sum(f["tokens"] for f in micro)
+        self.samples += sum(f["samples"] for f in micro)
+        self.tokens += sum(f["tokens"] for f in micro)
         return loss, stops > 0
 
     def scalars(self, loss: float, grad_norm: float, lr: float) -> dict:
@@ -519,7 +523,8 @@ def main(argv=None):
         if args.minutes is not None: cfg = fit_to_minutes(cfg, args.minutes, args.shards, args.out, args.resume)
         result = train(cfg, args.shards, args.out, args.resume, args.max_steps)
     except (DataError, TrainingError, MicroBatchError, WeightsMismatch, CheckpointError, RunLocked) as e:
-        print(f"train: {e}", file=sys.stderr); raise SystemExit(2) from None
+        print(f"train: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
     h = result["history"]
     if result["main"]: print(f"run {result['run']}: step {result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
           + (f", {result['skipped_steps']} non-finite steps skipped" if result["skipped_steps"] else ""))

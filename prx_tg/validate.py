@@ -16,7 +16,7 @@ from .captions import flip_caption
 from .config import ConfigError, from_dict, parse_overrides
 from .data import DataError, Shards, condition, decoded_samples, stack_conditions
 from .emoji import PALETTE, background_image, glyph, region_name, render, subject_pool, subjects
-from .encoders import pixels01, to_image
+from .encoders import pixels01
 from .model import WeightsMismatch
 from .run_folder import RunFolder
 from .sample import Run, SampleError, image_grid
@@ -120,7 +120,8 @@ def glyph_bank(codepoints: tuple[int, ...], height: int = 64) -> torch.Tensor:
     bank = []
     for g in glyphs:
         g = g.resize((max(1, round(g.width * height / g.height)), height), Image.Resampling.LANCZOS)
-        canvas = Image.new("RGBA", (width, height), (0, 0, 0, 0)); canvas.paste(g, ((width - g.width) // 2, 0))
+        canvas = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+        canvas.paste(g, ((width - g.width) // 2, 0))
         bank.append(torch.from_numpy(np.array(canvas)).permute(2, 0, 1).float() / 255)
     bank = torch.stack(bank)
     return torch.cat([(bank[:, :3] * 2 - 1) * bank[:, 3:], bank[:, 3:]], 1)
@@ -282,14 +283,17 @@ def emoji_edits(item: dict, others: list[dict]) -> list[tuple[str, str, dict]]:
     c1, c2 = a["background"]["color"], a["background"]["color2"]
     others_c = [n for n in _PALETTE_NAMES if n not in (c1, c2)]
     new = others_c[_PALETTE_NAMES.index(c1) % len(others_c)]
-    b = json.loads(json.dumps(a)); b["background"].update(color=new, rgb=list(PALETTE[new]))
+    b = json.loads(json.dumps(a))
+    b["background"].update(color=new, rgb=list(PALETTE[new]))
     out.append(("background", cap.replace(f" {c1} ", f" {new} "), b))
     other = next((o for o in others if o["attributes"]["subject"]["codepoint"] != a["subject"]["codepoint"]), None)
     if other:
-        b = json.loads(json.dumps(a)); b["subject"] = other["attributes"]["subject"]
+        b = json.loads(json.dumps(a))
+        b["subject"] = other["attributes"]["subject"]
         out.append(("subject", cap.replace(a["subject"]["name"], b["subject"]["name"]), b))
     if flip_caption(a["position"]["region"]) != a["position"]["region"]:
-        b = json.loads(json.dumps(a)); b["position"]["region"] = flip_caption(a["position"]["region"])
+        b = json.loads(json.dumps(a))
+        b["position"]["region"] = flip_caption(a["position"]["region"])
         out.append(("left_right", cap.replace(a["position"]["region"], b["position"]["region"]), b))
     return out
 
@@ -383,7 +387,8 @@ def dino_swap(h: Holdout) -> dict:
         if h.scorer:
             read = h.scorer.read(img, a["attributes"])
             row["follows_text"], row["follows_dino"] = matches(read, a["attributes"]), matches(read, b["attributes"])
-            follow_text.append(row["follows_text"]); follow_dino.append(row["follows_dino"])
+            follow_text.append(row["follows_text"])
+            follow_dino.append(row["follows_dino"])
         rows.append(row)
     emoji = dict(follows_text=accuracy(follow_text), follows_dino=accuracy(follow_dino)) if h.scorer else None
     return dict(metrics={}, emoji=emoji, images=images, rows=rows)
@@ -438,10 +443,13 @@ def divergence(history: list[dict], step: int, recon: dict, factor: float) -> tu
 
 def _save_items(out: Path, test: str, rows: list[dict]):
     "Write each row's images as PNGs and `items.json` (captions, files, scores) for the viewer, and a grid PNG."
-    d = out / test; d.mkdir(parents=True, exist_ok=True)
+    d = out / test
+    d.mkdir(parents=True, exist_ok=True)
     for i, r in enumerate(rows):
         for j, (label, img) in enumerate(r["images"]):
-            name = f"{i:02d}_{j}_{label}.png"; img.save(d / name); r.setdefault("files", []).append(name)
+            name = f"{i:02d}_{j}_{label}.png"
+            img.save(d / name)
+            r.setdefault("files", []).append(name)
     (d / "items.json").write_text(json.dumps([{k: v for k, v in r.items() if k != "images"} for r in rows], indent=1))
     cells = [img for r in rows for _, img in r["images"]]
     W, H = max(c.width for c in cells), max(c.height for c in cells)
@@ -504,7 +512,8 @@ def preserved_rng():
     py, np_state = random.getstate(), np.random.get_state()
     with torch.random.fork_rng(devices=list(range(torch.cuda.device_count()))):
         yield
-    random.setstate(py); np.random.set_state(np_state)
+    random.setstate(py)
+    np.random.set_state(np_state)
 
 def validate_checkpoint(checkpoint, out=None, weights: str = "ema", log=print, overrides=()) -> dict:
     """Validate a checkpoint into `out` (default: the run's validation folder for its step), logging scalars to the run's TensorBoard.
@@ -548,7 +557,8 @@ def main(argv=None):
     args = p.parse_args(argv)
     try: m = validate_checkpoint(args.checkpoint, args.out, args.weights, overrides=args.overrides)
     except (ValidationError, SampleError, DataError, FileNotFoundError, WeightsMismatch, ConfigError) as e:
-        print(f"validate: {e}", file=sys.stderr); raise SystemExit(2) from None
+        print(f"validate: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
     print(report(m))
     return m
 

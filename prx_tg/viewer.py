@@ -57,10 +57,13 @@ class Viewer:
                 fig, axs = plt.subplots(len(page), cols, figsize=(2.6 * cols, 2.9 * len(page)), squeeze=False)
                 for r, (item, files) in enumerate(zip(page, self.shown["files"])):
                     for c, f in enumerate(files):
-                        axs[r, c].imshow(Image.open(f)); axs[r, c].set_xticks([]); axs[r, c].set_yticks([])
+                        axs[r, c].imshow(Image.open(f))
+                        axs[r, c].set_xticks([])
+                        axs[r, c].set_yticks([])
                         axs[r, c].set_xlabel(Path(f).stem.split("_", 2)[-1], fontsize=7)
                     axs[r, 0].set_ylabel(_caption(item), fontsize=6, rotation=0, ha="right", va="center")
-                plt.tight_layout(); plt.show()
+                plt.tight_layout()
+                plt.show()
             else: print(f"no {test} results at step {step}")
         with self.plot:
             self.plot.clear_output(wait=True)
@@ -69,7 +72,11 @@ class Viewer:
                 fig, ax = plt.subplots(figsize=(7, 2.6))
                 xs = [h["step"] for h in hist]
                 for k in ("mean", "median", "p90"): ax.plot(xs, [h[k] for h in hist], marker="o", label=k)
-                ax.axvline(step, color="k", ls="--", lw=1); ax.set_xlabel("step"); ax.set_ylabel("reconstruction distance"); ax.legend(fontsize=8)
-                plt.tight_layout(); plt.show()
+                ax.axvline(step, color="k", ls="--", lw=1)
+                ax.set_xlabel("step")
+                ax.set_ylabel("reconstruction distance")
+                ax.legend(fontsize=8)
+                plt.tight_layout()
+                plt.show()
 
     def _ipython_display_(self): display(self.widget)
