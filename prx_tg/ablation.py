@@ -4,11 +4,12 @@
 
 # %% ../nbs/15_experiments.ipynb #15e00004
 from __future__ import annotations
-import argparse, json, os, platform, time
+import argparse, dataclasses, json, os, platform, time
 from datetime import date
 from pathlib import Path
 import numpy as np
 import torch
+import yaml
 from PIL import Image
 from .bench import QUALITY_SET, bench_quality, interleaved_medians, quality_line, quality_shards
 from .config import load_config
@@ -17,132 +18,33 @@ from .model import NanoDiT
 from .train import REPAProjector, make_optimizer, micro_batch_loss
 
 # %% auto #0
-__all__ = ['SEED_MIX', 'TEXT_HEAVY', 'ROWS', 'TOY', 'TOY16', 'PRESET', 'LAPPED', 'DEPTH4', 'DEPTH2', 'REPA1', 'TMEAN', 'TMEAN1',
-           'TSTD', 'SAMPLING_ROWS', 'DINO15', 'MUON', 'GLOBAL', 'COMPUTE_NEUTRAL', 'CURVE_MULTIPLES',
-           'relative_step_cost', 'codec_ceilings', 'run_row', 'run_sampling_row', 'add_placement', 'ablation_table',
-           'main', 'learning_curve', 'curve_line', 'plot_curve']
+__all__ = ['RECIPES', 'COMPUTE_NEUTRAL', 'CURVE_MULTIPLES', 'Recipe', 'load_recipes', 'relative_step_cost', 'codec_ceilings',
+           'run_row', 'run_sampling_row', 'add_placement', 'ablation_table', 'main', 'learning_curve', 'curve_line',
+           'plot_curve']
 
 # %% ../nbs/15_experiments.ipynb #15e00006
-SEED_MIX = ["train.p_uncond=0.1", "train.p_text_only=0.3", "train.p_dino_only=0.05", "train.p_both=0.55"]   # CFG dropout: uncond, text only, DINO only, both
-TEXT_HEAVY = ["train.p_uncond=0.1", "train.p_text_only=0.6", "train.p_dino_only=0.05", "train.p_both=0.25"]
-ROWS = {
-    "baseline": (["train.repa_weight=0", "train.lr=1e-3", "model.frame_position=false", "model.output_conv=false", "train.batch_size=32", *SEED_MIX,
-                  "encoders.pca_lapped=false", "model.depth=6", "train.t_mean=0", "train.t_std=1", "validate.cfg_dino=2.5", "train.optimizer=adamw",
-                  "data.latent_norm=channel"],
-                 "the toy recipe before this chapter: no REPA, lr 1e-3, RoPE as the only position, no output convolution, batch 32, the seed's dropout mix, the block PCA codec, 6 blocks, logit-normal timesteps N(0, 1), DINO guidance 2.5, AdamW, unit variance per latent channel"),
-    "repa_dropped": (["train.repa_weight=0.5", "train.repa_block=2"], "REPA (lambda 0.5, block 2) on samples whose DINO input was dropped"),
-    "repa_all": (["train.repa_weight=0.5", "train.repa_block=2", "train.repa_on=all"], "REPA on all samples"),
-    "text_heavy": (TEXT_HEAVY,
-                   "CFG dropout mix: text-only draws 60% (from 30%), both kept 25% (from 55%)"),
-    "global_norm": (["data.latent_norm=global"], "one latent scale for all channels instead of per-channel unit variance"),
-    "pca32": (["encoders.pca_components=32", "model.latent_channels=32"], "the PCA codec with 32 components instead of 16"),
-    "repa_pca32": (["train.repa_weight=0.5", "train.repa_block=2", "encoders.pca_components=32", "model.latent_channels=32"],
-                   "REPA and the 32-component PCA codec (per-channel latent scaling)"),
-    "repa_global_pca32": (["train.repa_weight=0.5", "train.repa_block=2", "data.latent_norm=global", "encoders.pca_components=32",
-                           "model.latent_channels=32"], "REPA, one global latent scale and the 32-component PCA codec together"),
-    "lr_2e-3": (["train.lr=2e-3"], "peak learning rate 2e-3 (from 1e-3)"),
-    "ema_0.999": (["train.ema_decay=0.999"], "EMA decay 0.999 (from 0.99)"),
-    "patch1": (["model.patch_size=1"], "1x1 patches (4x the tokens) instead of 2x2"),
-    "t_mean_0.5": (["train.t_mean=0.5"], "logit-normal timesteps centred at 0.5 (towards noise)"),
-    "frame_position": (["train.repa_weight=0.5", "train.repa_block=2", "train.lr=2e-3", "model.frame_position=true"],
-                       "REPA and lr 2e-3 (the toy recipe before frame position), with each token's frame position added"),
-}
-TOY = ROWS["frame_position"][0]   # the toy recipe before the rows below, spelled out against the baseline
-TOY16 = [*TOY, *TEXT_HEAVY, "train.batch_size=16"]   # the toy preset from 2026-11-28 until the output convolution
-ROWS |= {
-    "toy_text_heavy": ([*TOY, *TEXT_HEAVY],
-                       "the frame-position recipe with text-only draws 60% (from 30%), both kept 25% (from 55%): text can now place things"),
-    "toy_batch_16": ([*TOY, "train.batch_size=16"], "the frame-position recipe at batch 16 (from 32): about twice the steps, same images"),
-    "toy_text_heavy_batch_16": (TOY16, "both: text-only draws 60% and batch 16 (the toy preset before the output convolution)"),
-    "toy_batch_8": ([*TOY, *TEXT_HEAVY, "train.batch_size=8"], "the toy preset at batch 8 (from 16): about twice its steps, same images"),
-    "toy_lr_3e-3": ([*TOY16, "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3)"),
-    "toy_depth_8": ([*TOY16, "model.depth=8"], "the toy preset with 8 blocks (from 6): more cross-attention layers, fewer steps in the same time"),
-    "toy_t_mean_-0.5": ([*TOY16, "train.t_mean=-0.5"],
-                        "the toy preset with logit-normal timesteps centred at -0.5 (towards data, where the fine detail is learned)"),
-    "toy_output_conv": ([*TOY16, "model.output_conv=true"],
-                        "the toy preset with a 3x3 convolution over the predicted velocity, across patch borders"),
-}
-PRESET = ROWS["toy_output_conv"][0]   # the toy preset from the output convolution until the lapped codec, spelled out against the baseline
-ROWS |= {
-    "preset_global_pca32": ([*PRESET, "data.latent_norm=global", "encoders.pca_components=32", "model.latent_channels=32"],
-                            "the toy preset with one global latent scale and the 32-component PCA codec: the two rows that lowered the seams, together"),
-    "preset_lapped": ([*PRESET, "encoders.pca_lapped=true"],
-                      "the toy preset on the lapped PCA codec: 16-px windows at stride 8, decoded by overlap-add (no block seams)"),
-}
-LAPPED = ROWS["preset_lapped"][0]   # the toy preset since the lapped codec, spelled out against the baseline
-ROWS |= {
-    "lapped_pca32": ([*LAPPED, "encoders.pca_components=32", "model.latent_channels=32"],
-                     "the toy preset on the 32-component lapped codec (its ceiling: region 82, subject 22 against 77 and 13)"),
-    "lapped_t_mean_-0.25": ([*LAPPED, "train.t_mean=-0.25"], "the toy preset with logit-normal timesteps centred at -0.25: half the shift towards data of toy_t_mean_-0.5"),
-    "lapped_t_mean_0.5": ([*LAPPED, "train.t_mean=0.5"],
-                          "the toy preset with logit-normal timesteps centred at 0.5 (towards noise, where placement is decided): its cost on the block codec was seams"),
-    "lapped_text_80": ([*LAPPED, "train.p_uncond=0.1", "train.p_text_only=0.8", "train.p_dino_only=0.05", "train.p_both=0.05"],
-                       "the toy preset with text-only draws 80% (from 60%), both kept 5% (from 25%): the text-to-image case gets most of the steps"),
-    "lapped_repa_1": ([*LAPPED, "train.repa_weight=1.0"], "the toy preset with REPA at weight 1.0 (from 0.5): more of the alignment that helped backgrounds and edits"),
-    "lapped_width_192": ([*LAPPED, "model.hidden_size=192", "model.num_heads=3"],
-                         "the toy preset 192 wide (from 256; heads of 64 as before): a smaller model, more steps in the same time"),
-    "lapped_depth_4": ([*LAPPED, "model.depth=4"], "the toy preset with 4 blocks (from 6): a shallower model, more steps in the same time"),
-}
-DEPTH4 = ROWS["lapped_depth_4"][0]   # the toy preset with 4 blocks (2026-11-28), spelled out against the baseline
-ROWS |= {
-    "depth4_depth_3": ([*DEPTH4, "model.depth=3"], "the toy preset with 3 blocks (from 4): one step further along fewer blocks and more steps"),
-    "depth4_depth_2": ([*DEPTH4, "model.depth=2", "train.repa_block=1"],
-                       "the toy preset with 2 blocks (from 4), REPA after the first (block 2 would be the last, straight before the output layer)"),
-    "depth4_mlp_2": ([*DEPTH4, "model.mlp_ratio=2"], "the toy preset with MLPs twice as wide as the tokens (from 4x): cheaper blocks, more steps in the same time"),
-}
-DEPTH2 = ROWS["depth4_depth_2"][0]   # the toy preset with 2 blocks and REPA weight 0.5 (2026-11-28), spelled out against the baseline
-ROWS |= {
-    "depth2_no_repa": ([*DEPTH2, "train.repa_weight=0"], "the 2-block toy preset without REPA: does aligning half the model with DINO still pay?"),
-    "depth2_repa_1": ([*DEPTH2, "train.repa_weight=1.0"], "the 2-block toy preset with REPA at weight 1.0 (from 0.5): REPA carries its layout from text, so more of it"),
-}
-REPA1 = ROWS["depth2_repa_1"][0]   # the toy preset since REPA weight 1.0 (2026-11-28), spelled out against the baseline
-ROWS |= {
-    "repa1_lr_3e-3": ([*REPA1, "train.lr=3e-3"], "the toy preset at peak learning rate 3e-3 (from 2e-3): 3e-3 lost at 6 blocks; a shallower model may take it"),
-    "repa1_width_384": ([*REPA1, "model.hidden_size=384", "model.num_heads=6"],
-                        "the toy preset 384 wide (from 256; 6 heads of 64): more capacity in each of the 2 blocks, fewer steps in the same time"),
-    "repa1_repa_2": ([*REPA1, "train.repa_weight=2.0"], "the toy preset with REPA at weight 2.0 (from 1.0): 0.5 to 1.0 helped the text side, does the trend go on?"),
-    "repa1_batch_32": ([*REPA1, "train.batch_size=32"],
-                       "the toy preset at batch 32 (from 16): 2 blocks leave a step's fixed costs a larger share, so twice the batch may see more images in the same time"),
-    "repa1_patch1": ([*REPA1, "model.patch_size=1"], "the toy preset with 1x1 patches (4x the tokens): a token per 8x8-pixel latent for the subject's shape, fewer steps"),
-    "repa1_text_80": ([*REPA1, "train.p_text_only=0.8", "train.p_both=0.05"],
-                      "the toy preset with 80% text-only draws (from 60%), both kept 5%: at 2 blocks REPA on the dropped-DINO draws carries the layout"),
-    "repa1_t_mean_0.5": ([*REPA1, "train.t_mean=0.5"], "the toy preset with logit-normal timesteps centred at 0.5 (towards noise, where layout is decided)"),
-    "repa1_t_mean_0.25": ([*REPA1, "train.t_mean=0.25"],
-                          "the toy preset with logit-normal timesteps centred at 0.25: half the shift of the 0.5 row, which gained colour and lost detail"),
-}
-TMEAN = ROWS["repa1_t_mean_0.5"][0]   # the toy preset since timesteps centred at 0.5 (2026-12-04), spelled out against the baseline
-ROWS |= {
-    "tmean_t_mean_1.0": ([*TMEAN, "train.t_mean=1.0"], "the toy preset with timesteps centred at 1.0 (from 0.5): does the colour keep rising with the shift, and how much detail goes?"),
-}
-TMEAN1 = ROWS["tmean_t_mean_1.0"][0]   # the toy preset since timesteps centred at 1.0 (2026-12-04, later), spelled out against the baseline
-ROWS |= {
-    "tmean1_t_std_1.5": ([*TMEAN1, "train.t_std=1.5"],
-                         "the toy preset with logit-normal spread 1.5 (from 1.0), still centred at 1.0: low-noise draws back near the unshifted share (6% below t = 0.2, against 8%), for the detail the shift gave up"),
-}
-TSTD = ROWS["tmean1_t_std_1.5"][0]   # the toy preset since logit-normal spread 1.5 (2026-12-04, last), spelled out against the baseline
-ROWS |= {
-    "tstd_t_std_2.0": ([*TSTD, "train.t_std=2.0"],
-                       "the toy preset with logit-normal spread 2.0 (from 1.5), centred at 1.0: 1.0 to 1.5 gained on both seeds, does widening go on?"),
-    "tstd_t_mean_1.5": ([*TSTD, "train.t_mean=1.5"],
-                        "the toy preset centred at 1.5 (from 1.0), spread 1.5: 0 to 1.0 gained the text side, does the shift go on now that the spread keeps the detail?"),
-    "tstd_pca32": ([*TSTD, "encoders.pca_components=32", "model.latent_channels=32"],
-                   "the toy preset on the 32-component lapped codec (ceiling region 82, subject 22 against 77 and 13): it cost the colour at 6 blocks and t_mean 0; timesteps towards noise are where colour is learned"),
-}
+RECIPES = "experiments/recipes.yaml"   # beside the results, relative to the repository root where the commands run
 
-SAMPLING_ROWS = {   # no training: a trained row's checkpoint (`--base`, default the baseline's), validated (reconstruction and text only) with other sampler settings
-    "guidance_1.5": (["validate.cfg_text=1.5", "validate.cfg_dino=1.5"], "text and DINO guidance 1.5 (from 3 / 2.5)"),
-    "guidance_1": (["validate.cfg_text=1", "validate.cfg_dino=1"], "no guidance (scales 1)"),
-    "guidance_5": (["validate.cfg_text=5", "validate.cfg_dino=2.5"], "text guidance 5 (from 3)"),
-    "dino_guidance_1.5": (["validate.cfg_text=3", "validate.cfg_dino=1.5"], "DINO guidance 1.5 (from 2.5), text guidance 3"),
-    "dino_guidance_1": (["validate.cfg_text=3", "validate.cfg_dino=1"], "no DINO guidance (scale 1, from 2.5), text guidance 3"),
-    "steps_50": (["validate.steps=50"], "50 Euler steps (from 25)"),
-}
-DINO15 = [*TSTD, *SAMPLING_ROWS["dino_guidance_1.5"][0]]   # the toy preset since DINO guidance 1.5 (2026-12-04, sampling only), spelled out against the baseline
-ROWS["dino15_muon"] = ([*DINO15, "train.optimizer=muon"], "the toy preset with Muon for the blocks' matrices (from AdamW everywhere): the one lever that drew subjects at equal compute")
-MUON = ROWS["dino15_muon"][0]   # the toy preset since Muon (2026-12-04), spelled out against the baseline
-ROWS["muon_global"] = ([*MUON, "data.latent_norm=global"], "the toy preset with one latent scale for all channels: subjects from text 25 / 30% against 19 / 22% at 1x, two seeds (the 1x rows of 2026-12-07)")
-GLOBAL = ROWS["muon_global"][0]   # the toy preset since one latent scale (2026-12-07, last), spelled out against the baseline
+@dataclasses.dataclass(frozen=True)
+class Recipe:
+    overrides: list[str]   # a training row's: spelled out against the baseline (its base rows' overrides, then its own)
+    note: str
 
+def load_recipes(path=RECIPES) -> tuple[dict, dict]:
+    """The training rows and the sampling rows of the recipe file `path`, each name -> `Recipe`, in the file's order. A training
+    row is the baseline plus its overrides: those of the row it names as `base` (which must come above it), then its own `set`."""
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"no recipe file at {path}: run from the repository root, or pass --recipes FILE")
+    raw = yaml.safe_load(path.read_text())
+    rows = {}
+    for name, r in raw["rows"].items():
+        base = r.get("base")
+        if base is not None and base not in rows:
+            raise ValueError(f"{path}: row {name!r} builds on {base!r}, which is not a row above it")
+        rows[name] = Recipe([*(rows[base].overrides if base else []), *r["set"]], r["note"])
+    return rows, {name: Recipe(list(r["set"]), r["note"]) for name, r in raw.get("sampling", {}).items()}
+
+# %% ../nbs/15_experiments.ipynb #15e0r101
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
                    "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")   # these change what a step learns, not what it costs
 
@@ -196,32 +98,33 @@ def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: 
 # %% ../nbs/15_experiments.ipynb #15e00008
 def _compute(*overrides) -> list[str]: return sorted(o for o in overrides if not o.startswith(COMPUTE_NEUTRAL))   # what a step costs depends on these
 
-def run_row(name: str, base_steps: int, results: Path, extra=(), seed: int = 0, n_images: int = 100, shards=None, log=print) -> dict:
-    "Train and validate row `name` at the budget of `base_steps` baseline steps; append the result to `results` (JSON list)."
+def run_row(rows: dict, name: str, base_steps: int, results: Path, extra=(), seed: int = 0, n_images: int = 100, shards=None, log=print) -> dict:
+    "Train and validate row `name` of `rows` (`load_recipes`) at the budget of `base_steps` baseline steps; append the result to `results` (JSON list)."
     results = Path(results)
     done = json.loads(results.read_text()) if results.exists() else []
     key = f"{name}/seed{seed}" + ("/" + ",".join(extra) if extra else "")
     if any(r["key"] == key for r in done): return next(r for r in done if r["key"] == key)
-    base = ROWS["baseline"][0]
-    overrides = [*base, *ROWS[name][0], *extra, f"train.seed={seed}"]   # every row is one change to the baseline recipe
-    neutral = name == "baseline" or all(o.startswith(COMPUTE_NEUTRAL) for o in ROWS[name][0])
+    base = rows["baseline"].overrides
+    overrides = [*base, *rows[name].overrides, *extra, f"train.seed={seed}"]   # every row is one change to the baseline recipe
+    neutral = name == "baseline" or all(o.startswith(COMPUTE_NEUTRAL) for o in rows[name].overrides)
     # a cost already measured for the same compute (the same seed's latest first): rows that differ only in what a step learns then run the same steps
-    same = [r for r in done if r["name"] in ROWS and _compute(*ROWS[r["name"]][0], *r["extra"]) == _compute(*ROWS[name][0], *extra)]
+    same = [r for r in done if r["name"] in rows and _compute(*rows[r["name"]].overrides, *r["extra"]) == _compute(*rows[name].overrides, *extra)]
     measured = next((r["step_cost"] for r in sorted(same[::-1], key=lambda r: r["seed"] != seed)), None)
-    cost = 1.0 if neutral else measured or relative_step_cost(ROWS[name][0], base, reps=10, shards=shards)
+    cost = 1.0 if neutral else measured or relative_step_cost(rows[name].overrides, base, reps=10, shards=shards)
     steps = max(20, round(base_steps / cost))
     log(f"{key}: {steps} steps (step cost {cost:.2f}x the baseline's)")
     out = results.parent / "runs" / key.replace("/", "_").replace(",", "_")
     q = bench_quality(overrides=[*overrides, f"train.total_steps={steps}"], n_images=n_images, shards=shards, out=out, log=log)
-    row = dict(key=key, name=name, note=ROWS[name][1], seed=seed, extra=list(extra), step_cost=cost, date=str(date.today()),
+    row = dict(key=key, name=name, note=rows[name].note, seed=seed, extra=list(extra), step_cost=cost, date=str(date.today()),
                machine=f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {torch.get_num_threads()} threads") | q
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(json.dumps(done + [row], indent=1))
     log(f"{key}: {quality_line(q)}")
     return row
 
-def run_sampling_row(name: str, results: Path, base_key: str = "baseline/seed0", log=print) -> dict:
-    "Validate the `base_key` row's checkpoint with the sampler settings of `SAMPLING_ROWS[name]`; append like `run_row`."
+# %% ../nbs/15_experiments.ipynb #15e0r103
+def run_sampling_row(sampling: dict, name: str, results: Path, base_key: str = "baseline/seed0", log=print) -> dict:
+    "Validate the `base_key` row's checkpoint with the sampler settings of row `name` of `sampling` (`load_recipes`); append like `run_row`."
     from prx_tg.validate import validate_checkpoint
     results = Path(results)
     done = json.loads(results.read_text()) if results.exists() else []
@@ -229,19 +132,20 @@ def run_sampling_row(name: str, results: Path, base_key: str = "baseline/seed0",
     if any(r["key"] == key for r in done): return next(r for r in done if r["key"] == key)
     base = next((r for r in done if r["key"] == base_key), None)
     if base is None: raise ValueError(f"row {name!r} re-samples the {base_key} row's checkpoint: run that row first")
-    overrides = [f"validate.n_images={base['n_images']}", "validate.tests=reconstruction,text_only", *SAMPLING_ROWS[name][0]]
+    overrides = [f"validate.n_images={base['n_images']}", "validate.tests=reconstruction,text_only", *sampling[name].overrides]
     t0 = time.time()
     m = validate_checkpoint(base["run"], out=results.parent / "runs" / key.replace("/", "_") / "validation", overrides=overrides, log=log)
     row = {k: base[k] for k in ("steps", "train_seconds", "seconds_per_step", "budget_min", "n_images", "device", "torch", "run")} | dict(
-        key=key, name=name, note=SAMPLING_ROWS[name][1], seed=base["seed"], extra=overrides, step_cost=1.0, date=str(date.today()),
+        key=key, name=name, note=sampling[name].note, seed=base["seed"], extra=overrides, step_cost=1.0, date=str(date.today()),
         machine=base["machine"], overrides=base["overrides"], validate_seconds=time.time() - t0, distance=m["distance"],
         reconstruction=m["reconstruction"]["mean"], text_only=m["text_only"]["mean"], emoji=m["emoji"], seams=m["seams"])
     results.write_text(json.dumps(done + [row], indent=1))
     return row
 
-def add_placement(results: Path, images=None, log=print) -> list[dict]:
+# %% ../nbs/15_experiments.ipynb #15e0r105
+def add_placement(results: Path, images=None, sampling=(), log=print) -> list[dict]:
     """Give rows validated before the placement score existed their text-only and reconstruction placement, read off their
-    saved images (attributes from the emoji set `images`, default the benchmark's)."""
+    saved images (attributes from the emoji set `images`, default the benchmark's; `sampling`: the names of the sampling rows)."""
     from prx_tg.validate import EmojiScorer
     results, root = Path(results), Path(images or QUALITY_SET["images"])
     rows, scorer = json.loads(results.read_text()), None
@@ -249,7 +153,7 @@ def add_placement(results: Path, images=None, log=print) -> list[dict]:
         for test in ("text_only", "reconstruction"):
             scores = r["emoji"].get(test)
             if scores is None or "placement" in scores: continue   # test not run, or already scored
-            saved = (results.parent / "runs" / r["key"].replace("/", "_") / "validation" if r["name"] in SAMPLING_ROWS
+            saved = (results.parent / "runs" / r["key"].replace("/", "_") / "validation" if r["name"] in sampling
                      else sorted((Path(r["run"]) / "validation_outputs").glob("step*"))[-1])
             folder = saved / test
             if not (folder / "items.json").exists():
@@ -280,9 +184,11 @@ def ablation_table(rows: list[dict]) -> str:
                      f"{r['train_seconds'] / 60:.1f} |")
     return "\n".join(lines)
 
+# %% ../nbs/15_experiments.ipynb #15e0r106
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m prx_tg.ablation", description="Recipe rows at the same compute budget on the emoji benchmark.")
-    p.add_argument("--rows", default="baseline", help=f"comma-separated: {', '.join([*ROWS, *SAMPLING_ROWS])}")
+    p.add_argument("--rows", default="baseline", help="comma-separated row names of --recipes")
+    p.add_argument("--recipes", default=RECIPES, help="the YAML file of recipe rows (default %(default)s)")
     p.add_argument("--base-steps", type=int, help="baseline steps for the budget (default: --budget minutes over the measured s/step); with --curve: the steps of 1x (default: the toy preset's)")
     p.add_argument("--budget", type=float, default=15.0, help="minutes of baseline training that set the budget")
     p.add_argument("--seed", type=int, default=0)
@@ -315,23 +221,24 @@ def main(argv=None):
         learning_curve(args.curve, args.extra, multiples, base_steps=args.base_steps, step_cost=args.step_cost, seed=args.seed, shards=shards, results=args.curves, runs=args.runs)
         return
     if args.table or args.add_placement:
-        print(ablation_table(add_placement(results) if args.add_placement else json.loads(results.read_text())))
+        print(ablation_table(add_placement(results, sampling=load_recipes(args.recipes)[1]) if args.add_placement else json.loads(results.read_text())))
         return
     if args.codec_ceilings:
         for name, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")], lapped=args.lapped).items():
             print(f"{name:>16}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")
         return
+    recipes, sampling = load_recipes(args.recipes)
     rows = [r.strip() for r in args.rows.split(",") if r.strip()]
     for r in rows:
-        if r not in ROWS and r not in SAMPLING_ROWS: p.error(f"unknown row {r!r}; available: {', '.join([*ROWS, *SAMPLING_ROWS])}")
+        if r not in recipes and r not in sampling: p.error(f"unknown row {r!r}; {args.recipes} has: {', '.join([*recipes, *sampling])}")
     base_steps = args.base_steps
-    if not base_steps and any(r in ROWS for r in rows):
+    if not base_steps and any(r in recipes for r in rows):
         from prx_tg.bench import _seconds_per_step
-        base_steps = round(args.budget * 60 / _seconds_per_step(quality_shards(), ROWS["baseline"][0], results.parent / "probe"))
+        base_steps = round(args.budget * 60 / _seconds_per_step(quality_shards(), recipes["baseline"].overrides, results.parent / "probe"))
         print(f"budget: {args.budget:g} min = {base_steps} baseline steps")
     for r in rows:
-        if r in SAMPLING_ROWS: run_sampling_row(r, results, args.base or f"baseline/seed{args.seed}")
-        else: run_row(r, base_steps, results, args.extra, args.seed)
+        if r in sampling: run_sampling_row(sampling, r, results, args.base or f"baseline/seed{args.seed}")
+        else: run_row(recipes, r, base_steps, results, args.extra, args.seed)
     print(ablation_table(json.loads(results.read_text())))
 
 # %% ../nbs/15_experiments.ipynb #15e0d002
