@@ -233,8 +233,9 @@ def main(argv=None):
         if r not in recipes and r not in sampling: p.error(f"unknown row {r!r}; {args.recipes} has: {', '.join([*recipes, *sampling])}")
     base_steps = args.base_steps
     if not base_steps and any(r in recipes for r in rows):
-        from prx_tg.bench import _seconds_per_step
-        base_steps = round(args.budget * 60 / _seconds_per_step(quality_shards(), recipes["baseline"].overrides, results.parent / "probe"))
+        from prx_tg.train import seconds_per_step, steps_in_minutes
+        per_step = seconds_per_step(load_config("toy", recipes["baseline"].overrides), quality_shards(), results.parent / "probe")
+        base_steps = steps_in_minutes(args.budget, per_step)
         print(f"budget: {args.budget:g} min = {base_steps} baseline steps")
     for r in rows:
         if r in sampling: run_sampling_row(sampling, r, results, args.base or f"baseline/seed{args.seed}")

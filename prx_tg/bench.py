@@ -213,27 +213,19 @@ def quality_shards(overrides=(), log=print, subjects: int = 0) -> Path:
         prepare(cfg, images, root, log=log)
     return root
 
-def _seconds_per_step(root, overrides, out) -> float:
-    "Wall-clock seconds per optimizer step of the toy recipe with `overrides`, start-up excluded (`prx_tg.train.seconds_per_step`)."
-    from prx_tg.config import load_config
-    from prx_tg.train import seconds_per_step
-    return seconds_per_step(load_config("toy", overrides), root, out)
-
 def bench_quality(budget_min: float = 15.0, shards=None, out=None, overrides=(), n_images: int = 100, log=print) -> dict:
     "Train the toy preset with `overrides` for about `budget_min` minutes, validate on `n_images` holdout images, report every score."
     import tempfile
     from prx_tg.config import load_config
-    from prx_tg.train import train
+    from prx_tg.train import seconds_per_step, steps_in_minutes, train, with_steps
     from prx_tg.validate import validate_checkpoint
     root = Path(shards) if shards else quality_shards(overrides, log)
     run = Path(out) if out else Path(tempfile.mkdtemp(prefix="prx_quality_"))
     overrides = ["train.visual_debug_every=0", "train.validate_every=0", *overrides]
     fixed_steps = [int(float(o.split("=", 1)[1])) for o in overrides if o.startswith("train.total_steps=")]
-    per_step = None if fixed_steps else _seconds_per_step(root, overrides, run)
-    steps = fixed_steps[-1] if fixed_steps else max(20, int(budget_min * 60 / per_step))
-    warmup = min(load_config("toy").train.warmup_steps, steps // 10)
-    cfg = load_config("toy", [f"train.total_steps={steps}", f"train.warmup_steps={warmup}", f"train.checkpoint_every={steps}",
-                              f"validate.n_images={n_images}", *overrides])
+    per_step = None if fixed_steps else seconds_per_step(load_config("toy", overrides), root, run)
+    steps = fixed_steps[-1] if fixed_steps else steps_in_minutes(budget_min, per_step)
+    cfg = with_steps(load_config("toy", [f"train.checkpoint_every={steps}", f"validate.n_images={n_images}", *overrides]), steps)
     log(f"quality: {steps} steps ({'fixed' if fixed_steps else f'{per_step:.2f} s/step measured'}) of {' '.join(overrides[2:]) or 'the toy preset'}")
     t0 = time.time()
     train(cfg, root, run / "run", log=lambda *a: None)

@@ -183,6 +183,15 @@ def validate_config(cfg: Config) -> Config:
         sec, key = name.split(".")
         v = getattr(getattr(cfg, sec), key)
         _require(v in allowed, name, f"got {v!r}; allowed: {', '.join(allowed)}")
+    _check_sizes(cfg)
+    _check_data(cfg)
+    _check_model(cfg)
+    _check_train(cfg)
+    _check_validate(cfg)
+    return cfg
+
+def _check_sizes(cfg: Config):
+    "Every count, size, rate and interval that must be positive."
     d, e, m, t, v = cfg.data, cfg.encoders, cfg.model, cfg.train, cfg.validate
     positive = {"data.bucket_area": d.bucket_area, "data.bucket_multiple": d.bucket_multiple, "data.samples_per_shard": d.samples_per_shard,
                 "data.shuffle_buffer": d.shuffle_buffer, "data.captioner_timeout": d.captioner_timeout,
@@ -197,11 +206,10 @@ def validate_config(cfg: Config) -> Config:
                 "train.max_bad_steps": t.max_bad_steps, "train.dist_timeout_min": t.dist_timeout_min, "validate.n_images": v.n_images,
                 "validate.steps": v.steps, "validate.divergence_factor": v.divergence_factor, "validate.batch_size": v.batch_size}
     for name, val in positive.items(): _require(val > 0, name, f"must be > 0, got {val}")
-    _require(t.batch_size == "auto" or isinstance(t.batch_size, int) and t.batch_size > 0, "train.batch_size",
-             f"must be a number > 0 or auto, got {t.batch_size!r}")
-    _require(t.batch_size != "auto" or t.effective_batch > 0, "train.effective_batch",
-             "train.batch_size=auto needs the images per optimizer step: set train.effective_batch (e.g. 256)")
-    _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", f"must be >= 0 (0 = 90% of the GPU), got {t.memory_limit_gib}")
+
+def _check_data(cfg: Config):
+    "Buckets that hold whole vision patches and whole tokens; the holdout and the flip probability."
+    d, e, m = cfg.data, cfg.encoders, cfg.model
     _require(d.bucket_area >= 32 * 32, "data.bucket_area", f"must be at least 32*32=1024 pixels, got {d.bucket_area}")
     bad = off_grid(d.buckets(), e.vision_stride)
     _require(not bad, "encoders.vision_stride", f"{e.vision_stride} must divide every bucket side; these buckets at "
@@ -212,6 +220,10 @@ def validate_config(cfg: Config) -> Config:
              f"(model.patch_size={m.patch_size}); set data.bucket_multiple={math.lcm(d.bucket_multiple, token)}")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
+
+def _check_model(cfg: Config):
+    "Recomputed blocks, heads, the fused kernel, and the latent channels against the codec."
+    e, m, t = cfg.encoders, cfg.model, cfg.train
     gc = m.grad_checkpoint
     _require(isinstance(gc, bool) or gc == "auto" or isinstance(gc, int) and 0 <= gc <= m.depth, "model.grad_checkpoint",
              f"must be true, false, a number of blocks from 0 to model.depth={m.depth}, or auto; got {gc!r}")
@@ -230,6 +242,15 @@ def validate_config(cfg: Config) -> Config:
     want = _LATENT_CHANNELS.get(e.latent, e.pca_components)
     _require(m.latent_channels == want, "model.latent_channels",
              f"{m.latent_channels} does not match the {e.latent!r} latent codec's {want} channels")
+
+def _check_train(cfg: Config):
+    "The micro-batch, the CFG dropout mix, the schedule, the EMA, REPA and the regularisers."
+    m, t = cfg.model, cfg.train
+    _require(t.batch_size == "auto" or isinstance(t.batch_size, int) and t.batch_size > 0, "train.batch_size",
+             f"must be a number > 0 or auto, got {t.batch_size!r}")
+    _require(t.batch_size != "auto" or t.effective_batch > 0, "train.effective_batch",
+             "train.batch_size=auto needs the images per optimizer step: set train.effective_batch (e.g. 256)")
+    _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", f"must be >= 0 (0 = 90% of the GPU), got {t.memory_limit_gib}")
     probs = {k: getattr(t, k) for k in ("p_uncond", "p_text_only", "p_dino_only", "p_both")}
     for k, p in probs.items(): _require(0 <= p <= 1, f"train.{k}", f"must be a probability in [0, 1], got {p}")
     _require(math.isclose(sum(probs.values()), 1.0, abs_tol=1e-6), "train.p_uncond",
@@ -241,16 +262,19 @@ def validate_config(cfg: Config) -> Config:
     _require(0 <= t.ema_decay < 1, "train.ema_decay", f"must be in [0, 1), got {t.ema_decay}")
     for name in ("ema_warmup", "shift_ref_tokens", "visual_debug_every", "validate_every"):
         _require(getattr(t, name) >= 0, f"train.{name}", f"must be >= 0 (0 turns it off where that applies), got {getattr(t, name)}")
-    tests = v.tests.split(",")
-    unknown = [x for x in tests if x not in ("reconstruction", "text_only", "dino_swap", "text_manipulation")]
-    _require(not unknown and "reconstruction" in tests, "validate.tests",
-             f"{v.tests!r}: a comma-separated subset of reconstruction,text_only,dino_swap,text_manipulation that includes reconstruction")
     _require(t.repa_weight >= 0, "train.repa_weight", f"must be >= 0 (0 turns representation alignment off), got {t.repa_weight}")
     _require(t.repa_weight == 0 or 1 <= t.repa_block <= m.depth, "train.repa_block",
              f"{t.repa_block} is not a block of this model: pick 1..model.depth={m.depth}")
     _require(t.weight_decay >= 0 and t.grad_clip >= 0, "train.weight_decay",
              "weight_decay and grad_clip must be >= 0 (grad_clip 0 turns clipping off)")
-    return cfg
+
+def _check_validate(cfg: Config):
+    "The validation tests: known names, reconstruction among them."
+    v = cfg.validate
+    tests = v.tests.split(",")
+    unknown = [x for x in tests if x not in ("reconstruction", "text_only", "dino_swap", "text_manipulation")]
+    _require(not unknown and "reconstruction" in tests, "validate.tests",
+             f"{v.tests!r}: a comma-separated subset of reconstruction,text_only,dino_swap,text_manipulation that includes reconstruction")
 
 # %% ../nbs/00_config.ipynb #12c0cf19
 def _coerce(name: str, typ, val):

@@ -30,7 +30,7 @@ __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'RE
            'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'open_run',
            'build_learner', 'validation_due', 'validate_saved', 'start_feed', 'start_training', 'train_step',
            'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train', 'seconds_per_step',
-           'started_train_config', 'with_steps', 'fit_to_minutes', 'main']
+           'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -488,6 +488,10 @@ def with_steps(cfg: Config, steps: int, warmup: int | None = None) -> Config:
     warmup = min(tc.warmup_steps, steps // 10) if warmup is None else warmup
     return dataclasses.replace(cfg, train=dataclasses.replace(tc, total_steps=steps, warmup_steps=warmup, validate_every=steps if tc.validate_every else 0))
 
+def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
+    "The optimizer steps that `minutes` of training buy at `seconds_per_step` (at least one)."
+    return max(1, int(minutes * 60 / seconds_per_step))
+
 def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> Config:
     """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the config's
     own steps), warmup at most a tenth of them and validation at the last step. A resumed run keeps the steps it started with."""
@@ -498,7 +502,7 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
         return with_steps(cfg, started["total_steps"], started["warmup_steps"])
     with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards or cfg.data.shards, probe)
     total = cfg.train.total_steps
-    steps = max(1, min(total, int(minutes * 60 / per_step)))
+    steps = min(total, steps_in_minutes(minutes, per_step))
     log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
         + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
     return with_steps(cfg, steps)
