@@ -296,6 +296,7 @@ def curve_line(p: dict) -> str:
     s = lambda t: f"{t} subject {e[t]['subject']:.0%} (top-5 {e[t].get('subject_top5', float('nan')):.0%}) background {e[t]['background']:.0%} region {e[t]['region']:.0%}"
     return f"{s('text_only')}; {s('reconstruction')}; chance {e.get('chance', {}).get('subject', float('nan')):.1%}"
 
+# %% ../nbs/15_experiments.ipynb #e539fc1e
 def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per_step: float | None = None, keys=None):
     """One row of panels per curve: subject top-1 and top-5 (text-only and reconstruction) with their chance levels, against images
     seen and, given the toy preset's seconds per step on the CPU, against CPU minutes (`step_cost` times that per step); saved to `out`."""

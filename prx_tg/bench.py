@@ -174,6 +174,7 @@ def bench_storage(shards=None) -> dict:
                                 shapes="T5-XXL 4096-d x 200 tokens in int8 + fp16 scale per token, DINOv3 ViT-L 1024-d at stride 64 (16x16 grid), Flux 16x128x128, 1024x1024"),
                 seed_bytes_per_image=5.5e6, ratio=prod["total"] / 5.5e6, device="cpu", torch=torch.__version__)
 
+# %% ../nbs/14_bench.ipynb #8f6622b2
 def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
     "Toy images/s at 25 steps with dual CFG (batch 8); baseline seconds per 1 MP image (a few steps, scaled to 25)."
     from prx_tg.flow import euler_sample, guided, timesteps
@@ -302,6 +303,7 @@ def profile_step(step, steps: int = 3, wall_s: float | None = None, top: int = 1
     return dict(busy_ms=busy, families_ms=dict(sorted(families.items(), key=lambda kv: -kv[1])), top_ms=dict(kernels[:top]),
                 busy_fraction=busy / 1e3 / wall_s if wall_s else None)
 
+# %% ../nbs/14_bench.ipynb #70cb020c
 def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=12, side=64) -> dict:
     """The fused QK-norm + RoPE kernel (chapter 06a) against the PyTorch path in one production-shaped self-attention module: the largest
     differences of output and gradients in fp32 (relative to the largest value), then forward + backward in bf16, each module compiled, in ms."""
@@ -356,6 +358,7 @@ def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: 
                 max_memory_gib=torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None) | (
                 dict(profile=profile_step(step, wall_s=sec)) if profiled else {})
 
+# %% ../nbs/14_bench.ipynb #f8717c4d
 def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=12) -> dict:
     "NanoDiT against PixArt at the production shape, bf16, no checkpointing, each one's blocks compiled: the step ratio."
     s = PRODUCTION_SHAPE
@@ -413,6 +416,7 @@ def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> 
 
 GPU_PARTS = ("shipped_before", "qk_kernel", "trainer", "bare", "bare_fused", "pixart")   # about 8 minutes on an H200; bare_blocks and trainer_blocks on request
 
+# %% ../nbs/14_bench.ipynb #6e0c5515
 def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
     """The production preset on synthetic 1024x1024 data, bf16, in the parts named in `parts`: `shipped_before`, the bare step as it used
     to ship (micro-batch 1, every block checkpointed, eager); `trainer`, the whole trainer as it ships now (micro-batch and checkpointed blocks measured
@@ -501,6 +505,7 @@ def synthetic_images(folder, n: int, side: int, caption_words: int = 200) -> Pat
         (folder / f"img_{i:04d}.txt").write_text(" ".join(rng.choice(CAPTION_WORDS, caption_words)))
     return folder
 
+# %% ../nbs/14_bench.ipynb #9ce0d802
 def bench_encoders(n_images: int = 200, size: str = "full", work=None) -> dict:
     "Images/s of each production encoder alone and of `prepare` end to end on `n_images` synthetic images, and the peak GPU memory of `prepare`."
     import tempfile
@@ -566,6 +571,7 @@ BENCHMARKS = {"model": lambda args: {size: bench_model(size, reps=args.reps) for
               "gpu": lambda args: bench_gpu(args.reps, progress=f"{args.json}.progress.jsonl" if args.json else None,
                                             parts=args.gpu_parts.split(",") if args.gpu_parts else GPU_PARTS)}
 
+# %% ../nbs/14_bench.ipynb #a675909b
 def _table(results: dict) -> str:
     lines = []
     if "data" in results:
@@ -617,6 +623,7 @@ def _table(results: dict) -> str:
             lines.append(f"{'':16} peak memory {m['ours_bytes'] / 2**20:.0f} MiB vs {m['reference_bytes'] / 2**20:.0f} MiB  ratio {m['ratio']:.2f}")
     return "\n".join(lines)
 
+# %% ../nbs/14_bench.ipynb #e5587f55
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m prx_tg.bench", description="Side-by-side benchmarks, reported as ratios.")
     p.add_argument("--only", default="model,data,storage,sample,gpu", help=f"comma-separated: {', '.join(BENCHMARKS)} (quality trains for --budget minutes)")

@@ -71,6 +71,7 @@ class ModelConfig:
     output_conv: bool = True      # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better background edits (15_experiments)
     fused_qk: bool = False        # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
 
+# %% ../nbs/00_config.ipynb #35c93d48
 @dataclass
 class TrainConfig:
     total_steps: int = 3000       # optimizer steps; the lr schedule is defined over these (toy: ~13 CPU minutes on 2 cores, what make demo's 20 leave after preparing)
@@ -122,6 +123,7 @@ class ValidateConfig:
     batch_size: int = 8           # images generated per batch
     tests: str = "reconstruction,text_only,dino_swap,text_manipulation"   # which tests run (reconstruction always)
 
+# %% ../nbs/00_config.ipynb #35bd9d34
 @dataclass
 class Config:
     data: DataConfig = field(default_factory=DataConfig)
@@ -221,6 +223,7 @@ def _check_data(cfg: Config):
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
 
+# %% ../nbs/00_config.ipynb #e6ae24a6
 def _check_model(cfg: Config):
     "Recomputed blocks, heads, the fused kernel, and the latent channels against the codec."
     e, m, t = cfg.encoders, cfg.model, cfg.train
@@ -329,6 +332,7 @@ def stored_config(d: dict) -> Config:
     encoders = {"pca_lapped": False, **d.get("encoders", {})}                        # ... and were trained on block-codec latents
     return from_dict({**d, "model": model, "encoders": encoders})
 
+# %% ../nbs/00_config.ipynb #27a0667c
 def parse_overrides(items) -> dict:
     "Turn `['train.lr=3e-4', 'model.depth=8']` into a nested dict, values parsed as YAML scalars."
     d = {}

@@ -217,6 +217,7 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
                 bucket=bucket, keys=[samples[i]["__key__"] for i in index], index=torch.tensor(index), weight=torch.tensor(weight),
                 n_global=n, n_dino_global=int(keep_dino.sum()))
 
+# %% ../nbs/07_data.ipynb #d6b2fc1f
 class Loader:
     "Endless model batches from `cfg`'s shards (process `part = (rank, world)`'s share of each), with a position `(epoch, batch)` that a checkpoint can restore."
     def __init__(self, shards: Shards, cfg: Config, position=(0, 0), on_error=None, part: tuple[int, int] = (0, 1),

@@ -175,6 +175,7 @@ def pca_windows(pixels: torch.Tensor, window: int, stride: int) -> torch.Tensor:
     x = F.pad(pixels.float(), (pad,) * 4, mode="reflect") if pad else pixels.float()
     return F.unfold(x, window, stride=stride).transpose(1, 2) * pca_taper(window, stride).to(x.device)
 
+# %% ../nbs/04_encoders.ipynb #5e262fde
 class PCACodec:
     """Latents from the top principal components of pixel windows: 16 channels at 1/8 resolution by default.
 

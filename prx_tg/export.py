@@ -99,6 +99,7 @@ def check_export(folder) -> Path:
     if missing: raise ExportError(f"{folder} is an incomplete prx_tg export: missing {', '.join(missing)}; export it again")
     return folder
 
+# %% ../nbs/16_export.ipynb #cd74cae3
 class PRXTGPipeline(DiffusionPipeline):
     "Text (and optionally a reference image) to images with a PRX-TG model, driven by diffusers' flow-matching Euler scheduler."
     _optional_components = ["vae"]

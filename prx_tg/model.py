@@ -103,6 +103,7 @@ class CrossAttention(nn.Module):
         out = F.scaled_dot_product_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), attn_mask=mask)
         return self.proj(out.transpose(1, 2).reshape(B, N, D))
 
+# %% ../nbs/06_model.ipynb #c59b438c
 class Block(nn.Module):
     "Self-attention and MLP under adaLN-Zero modulation, with text cross-attention between them."
     def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, fused_qk: bool = False):

@@ -22,6 +22,7 @@ class RunLocked(RuntimeError): "Another live process is training into this run f
 
 NEWEST_RUN = "newest-run"   # names the most recently written run under experiments/
 
+# %% ../nbs/09_run_folder.ipynb #da78bee3
 class RunFolder:
     "The layout of one run's folder; every path inside a run is spelled here."
     def __init__(self, path): self.path = Path(path)
@@ -92,6 +93,7 @@ class RunFolder:
                 f.flush()   # empty = nobody trains here; the flock goes with close()
         finally: f.close()
 
+# %% ../nbs/09_run_folder.ipynb #166ed640
 def _holder(text: str) -> dict:
     try: return json.loads(text)
     except json.JSONDecodeError: return {}
@@ -184,6 +186,7 @@ def newest_readable_checkpoint(run: RunFolder, log=print, state_only: bool = Fal
         except CheckpointError as e: log(f"warning: skipping checkpoint {path.name}: {e}; falling back to the one before it")
     return None
 
+# %% ../nbs/09_run_folder.ipynb #19c29b1d
 def resumed_checkpoint(run: RunFolder, resume, log=print, state_only: bool = False) -> dict | None:
     "The checkpoint `resume` names, read: 'latest' = the newest readable one of `run`, a folder = that one; None = a fresh start."
     if not resume: return None

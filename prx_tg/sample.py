@@ -152,6 +152,7 @@ class Run(Sampler):
         if reference is not None: return bucket_for(*reference.size, self.buckets)
         return bucket_for(1, 1, self.buckets)
 
+# %% ../nbs/10_sample.ipynb #8ef7dfbc
 def tiny_checkpoint(shards, run, steps=(4,), overrides=()) -> RunFolder:
     "Checkpoints of a tiny random model on `shards` at `steps`, in the trainer's format: what sampling and validation tests read."
     cfg = load_config("toy", ["model.hidden_size=32", "model.depth=1", "model.num_heads=2", "train.repa_weight=0", "validate.steps=2",

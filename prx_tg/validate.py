@@ -126,6 +126,7 @@ def glyph_bank(codepoints: tuple[int, ...], height: int = 64) -> torch.Tensor:
     bank = torch.stack(bank)
     return torch.cat([(bank[:, :3] * 2 - 1) * bank[:, 3:], bank[:, 3:]], 1)
 
+# %% ../nbs/11_validate.ipynb #45a9ca02
 class SubjectReader:
     """Which of `subject_list` an emoji image shows, ranked, read where the model works: in the latent codec's pixel space.
 
@@ -184,6 +185,7 @@ class SubjectReader:
         order = [k for k in per_subject.argsort().tolist() if per_subject[k].isfinite()]
         return [self.alike[k] for k in order]
 
+# %% ../nbs/11_validate.ipynb #d932d3c0
 class EmojiScorer:
     """Reads background colour, subject region and subject identity off an image, to compare with emoji attributes.
     `codec`: the latent codec the images were made through (None for raw renders); `subject_list`: the pool the subjects were drawn from."""
@@ -250,6 +252,7 @@ class EmojiScorer:
             out["subject_top5"] = frozenset().union(*ranked[:5])
         return out
 
+# %% ../nbs/11_validate.ipynb #7232de12
 def expected(attrs: dict) -> dict:
     bg = attrs["background"]
     ok_bg = {bg["color"], bg["color2"]} if bg["pattern"] == "gradient" else {bg["color"]}
@@ -547,6 +550,7 @@ def report(m: dict) -> str:
     if m["divergence"]["flagged"]: lines.append("  DIVERGENCE flagged")
     return "\n".join(lines)
 
+# %% ../nbs/11_validate.ipynb #f06be415
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m prx_tg.validate", description="Run the validation suite on a checkpoint.")
     p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or 'newest-run'")

@@ -23,6 +23,7 @@ def _caption(item: dict) -> str:
     extra = [f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}" for k, v in item.items() if k in ("distance", "edit")]
     return "\n".join(textwrap.wrap(text, 42)[:6] + extra)
 
+# %% ../nbs/13_viewer.ipynb #e5c8b550
 class Viewer:
     "Step slider, test dropdown, images with captions, and the metric history of a run's validation."
     def __init__(self, run, per_page: int = 6):
