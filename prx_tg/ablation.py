@@ -31,10 +31,12 @@ class Recipe:
     note: str
 
 def load_recipes(path=RECIPES) -> tuple[dict, dict]:
-    """The training rows and the sampling rows of the recipe file `path`, each name -> `Recipe`, in the file's order. A training
-    row is the baseline plus its overrides: those of the row it names as `base` (which must come above it), then its own `set`."""
+    """The training rows and the sampling rows of the recipe file `path`, each name -> `Recipe`, in the file's order. A
+    training row is the baseline plus its overrides: those of the row it names as `base` (which must come above it),
+    then its own `set`."""
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no recipe file at {path}: run from the repository root, or pass --recipes FILE")
+    if not path.is_file(): raise FileNotFoundError(f"no recipe file at {path}: run from the repository root, or pass "
+                                                   "--recipes FILE")
     raw = yaml.safe_load(path.read_text())
     rows = {}
     for name, r in raw["rows"].items():
@@ -45,14 +47,16 @@ def load_recipes(path=RECIPES) -> tuple[dict, dict]:
     return rows, {name: Recipe(list(r["set"]), r["note"]) for name, r in raw.get("sampling", {}).items()}
 
 # %% ../nbs/15_experiments.ipynb #15e0r101
+# these change what a step learns, not what it costs
 COMPUTE_NEUTRAL = ("train.p_", "train.lr=", "train.min_lr=", "train.warmup_steps=", "train.ema_", "train.t_", "train.time_shift=",
-                   "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")   # these change what a step learns, not what it costs
+                   "train.seed=", "data.latent_norm=", "encoders.pca_lapped=", "validate.")
 
 def _batch(cfg, shards):
     return next(iter(Loader(Shards(shards, latent_norm=cfg.data.latent_norm), cfg)))
 
 def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
-    "Seconds per training step of the toy preset with `overrides` over that with `base`, interleaved in one process (on `shards`, default the benchmark's)."
+    """Seconds per training step of the toy preset with `overrides` over that with `base`, interleaved in one process
+    (on `shards`, default the benchmark's)."""
     steps = {}
     for name, ov in (("base", list(base)), ("row", [*base, *overrides])):
         cfg = load_config("toy", ov)
@@ -72,8 +76,8 @@ def relative_step_cost(overrides, base=(), reps: int = 6, shards=None) -> float:
 
 # %% ../nbs/15_experiments.ipynb #15e0c002
 def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: int = 100, fit_images: int = 256) -> dict:
-    """Emoji scores and seam score (mean, not a ratio) of the benchmark's holdout originals through block PCA codecs with
-    `components` channels (and lapped ones too if `lapped`), keyed "originals", "PCA 16", "lapped PCA 16", ..."""
+    """Emoji scores and seam score (mean, not a ratio) of the benchmark's holdout originals through block PCA codecs
+    with `components` channels (and lapped ones too if `lapped`), keyed "originals", "PCA 16", "lapped PCA 16", ..."""
     from prx_tg.buckets import bucket_for, fit_to_bucket, open_image
     from prx_tg.emoji import build_dataset
     from prx_tg.encoders import PCACodec, pixels01, to_image
@@ -96,18 +100,22 @@ def codec_ceilings(components=(16, 24, 32, 48), lapped: bool = False, n_images: 
     return out
 
 # %% ../nbs/15_experiments.ipynb #15e00008
-def _compute(*overrides) -> list[str]: return sorted(o for o in overrides if not o.startswith(COMPUTE_NEUTRAL))   # what a step costs depends on these
+# what a step costs depends on these
+def _compute(*overrides) -> list[str]: return sorted(o for o in overrides if not o.startswith(COMPUTE_NEUTRAL))
 
 def run_row(rows: dict, name: str, base_steps: int, results: Path, extra=(), seed: int = 0, n_images: int = 100, shards=None, log=print) -> dict:
-    "Train and validate row `name` of `rows` (`load_recipes`) at the budget of `base_steps` baseline steps; append the result to `results` (JSON list)."
+    """Train and validate row `name` of `rows` (`load_recipes`) at the budget of `base_steps` baseline steps; append the
+    result to `results` (JSON list)."""
     results = Path(results)
     done = json.loads(results.read_text()) if results.exists() else []
     key = f"{name}/seed{seed}" + ("/" + ",".join(extra) if extra else "")
     if any(r["key"] == key for r in done): return next(r for r in done if r["key"] == key)
     base = rows["baseline"].overrides
-    overrides = [*base, *rows[name].overrides, *extra, f"train.seed={seed}"]   # every row is one change to the baseline recipe
+    # every row is one change to the baseline recipe
+    overrides = [*base, *rows[name].overrides, *extra, f"train.seed={seed}"]
     neutral = name == "baseline" or all(o.startswith(COMPUTE_NEUTRAL) for o in rows[name].overrides)
-    # a cost already measured for the same compute (the same seed's latest first): rows that differ only in what a step learns then run the same steps
+    # a cost already measured for the same compute (the same seed's latest first): rows that differ only in what a step
+    # learns then run the same steps
     same = [r for r in done if r["name"] in rows and _compute(*rows[r["name"]].overrides, *r["extra"]) == _compute(*rows[name].overrides, *extra)]
     measured = next((r["step_cost"] for r in sorted(same[::-1], key=lambda r: r["seed"] != seed)), None)
     cost = 1.0 if neutral else measured or relative_step_cost(rows[name].overrides, base, reps=10, shards=shards)
@@ -116,7 +124,8 @@ def run_row(rows: dict, name: str, base_steps: int, results: Path, extra=(), see
     out = results.parent / "runs" / key.replace("/", "_").replace(",", "_")
     q = bench_quality(overrides=[*overrides, f"train.total_steps={steps}"], n_images=n_images, shards=shards, out=out, log=log)
     row = dict(key=key, name=name, note=rows[name].note, seed=seed, extra=list(extra), step_cost=cost, date=str(date.today()),
-               machine=f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {torch.get_num_threads()} threads") | q
+               machine=f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+                       f"{torch.get_num_threads()} threads") | q
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(json.dumps(done + [row], indent=1))
     log(f"{key}: {quality_line(q)}")
@@ -124,7 +133,8 @@ def run_row(rows: dict, name: str, base_steps: int, results: Path, extra=(), see
 
 # %% ../nbs/15_experiments.ipynb #15e0r103
 def run_sampling_row(sampling: dict, name: str, results: Path, base_key: str = "baseline/seed0", log=print) -> dict:
-    "Validate the `base_key` row's checkpoint with the sampler settings of row `name` of `sampling` (`load_recipes`); append like `run_row`."
+    """Validate the `base_key` row's checkpoint with the sampler settings of row `name` of `sampling` (`load_recipes`);
+    append like `run_row`."""
     from prx_tg.validate import validate_checkpoint
     results = Path(results)
     done = json.loads(results.read_text()) if results.exists() else []
@@ -144,8 +154,9 @@ def run_sampling_row(sampling: dict, name: str, results: Path, base_key: str = "
 
 # %% ../nbs/15_experiments.ipynb #15e0r105
 def add_placement(results: Path, images=None, sampling=(), log=print) -> list[dict]:
-    """Give rows validated before the placement score existed their text-only and reconstruction placement, read off their
-    saved images (attributes from the emoji set `images`, default the benchmark's; `sampling`: the names of the sampling rows)."""
+    """Give rows validated before the placement score existed their text-only and reconstruction placement, read off
+    their saved images (attributes from the emoji set `images`, default the benchmark's; `sampling`: the names of the
+    sampling rows)."""
     from prx_tg.validate import EmojiScorer
     results, root = Path(results), Path(images or QUALITY_SET["images"])
     rows, scorer = json.loads(results.read_text()), None
@@ -172,7 +183,8 @@ def ablation_table(rows: list[dict]) -> str:
     pct = lambda d, k: f"{100 * d[k]:.0f}" if d and k in d else "–"
     placed = lambda d: f"{d['placement']:.2f}" if d and "placement" in d else "–"
     head = ("| row | steps | text-only bg / region / subject | reconstruction bg / region / subject | bg edit | "
-            "codec ceiling bg / region / subject | placement r text-only / recon | seams gen/orig | distance recon / text-only | train min |\n|" + "---|" * 10)
+            "codec ceiling bg / region / subject | placement r text-only / recon | seams gen/orig | distance recon / "
+            "text-only | train min |\n|" + "---|" * 10)
     lines = [head]
     for r in rows:
         e = r["emoji"]
@@ -180,34 +192,51 @@ def ablation_table(rows: list[dict]) -> str:
         lines.append(f"| {r['key']} | {r['steps']} | {three(e.get('text_only'))} | {three(e.get('reconstruction'))} | "
                      f"{pct(e.get('text_manipulation'), 'background')} | {three(e.get('ceiling_codec'))} | "
                      f"{placed(e.get('text_only'))} / {placed(e.get('reconstruction'))} | "
-                     f"{r['seams'].get('generated_vs_originals', float('nan')):.2f} | {r['reconstruction']:.3f} / {r['text_only']:.3f} | "
+                     f"{r['seams'].get('generated_vs_originals', float('nan')):.2f} | {r['reconstruction']:.3f} / "
+                     f"{r['text_only']:.3f} | "
                      f"{r['train_seconds'] / 60:.1f} |")
     return "\n".join(lines)
 
 # %% ../nbs/15_experiments.ipynb #15e0r106
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.ablation", description="Recipe rows at the same compute budget on the emoji benchmark.")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.ablation",
+        description="Recipe rows at the same compute budget on the emoji benchmark.")
     p.add_argument("--rows", default="baseline", help="comma-separated row names of --recipes")
     p.add_argument("--recipes", default=RECIPES, help="the YAML file of recipe rows (default %(default)s)")
-    p.add_argument("--base-steps", type=int, help="baseline steps for the budget (default: --budget minutes over the measured s/step); with --curve: the steps of 1x (default: the toy preset's)")
+    p.add_argument("--base-steps", type=int, help="baseline steps for the budget (default: --budget minutes over the "
+                                                  "measured s/step); with --curve: the steps of 1x (default: the toy "
+                                                  "preset's)")
     p.add_argument("--budget", type=float, default=15.0, help="minutes of baseline training that set the budget")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--base", help="sampling rows: the trained row whose checkpoint they re-sample, as ROW/seedN (default baseline/seed<--seed>)")
-    p.add_argument("--set", dest="extra", action="append", default=[], metavar="SECTION.KEY=VALUE", help="applied to every row (e.g. validation settings)")
+    p.add_argument("--base", help="sampling rows: the trained row whose checkpoint they re-sample, as ROW/seedN "
+                                  "(default baseline/seed<--seed>)")
+    p.add_argument("--set", dest="extra", action="append", default=[], metavar="SECTION.KEY=VALUE",
+        help="applied to every row (e.g. validation settings)")
     p.add_argument("--results", default="experiments/ablation/results.json")
     p.add_argument("--table", action="store_true", help="print the table of --results and exit")
-    p.add_argument("--add-placement", action="store_true", help="score the placement of rows validated before it existed (from their saved images) and exit")
-    p.add_argument("--codec-ceilings", metavar="K,K,...", help="print the emoji scorer's ceiling through PCA codecs of K components and exit")
-    p.add_argument("--lapped", action="store_true", help="with --codec-ceilings: lapped PCA codecs of the same sizes too")
-    p.add_argument("--curve", metavar="NAME", help="a learning curve of the toy preset with --set changes, named NAME, at --multiples of the demo's compute (one run, constant learning rate)")
-    p.add_argument("--multiples", default=",".join(map(str, CURVE_MULTIPLES)), help="with --curve: multiples of the demo's compute to validate at")
-    p.add_argument("--step-cost", type=float, default=1.0, help="with --curve: seconds per step relative to the toy preset's (fewer steps per multiple)")
-    p.add_argument("--curves", default="experiments/curve/curve.json", help="with --curve / --plot: the curve results file")
+    p.add_argument("--add-placement", action="store_true", help="score the placement of rows validated before it "
+                                                                "existed (from their saved images) and exit")
+    p.add_argument("--codec-ceilings", metavar="K,K,...", help="print the emoji scorer's ceiling through PCA codecs of "
+                                                               "K components and exit")
+    p.add_argument("--lapped", action="store_true", help="with --codec-ceilings: lapped PCA codecs of the same sizes "
+                                                         "too")
+    p.add_argument("--curve", metavar="NAME", help="a learning curve of the toy preset with --set changes, named NAME, "
+                                                   "at --multiples of the demo's compute (one run, constant learning "
+                                                   "rate)")
+    p.add_argument("--multiples", default=",".join(map(str, CURVE_MULTIPLES)),
+        help="with --curve: multiples of the demo's compute to validate at")
+    p.add_argument("--step-cost", type=float, default=1.0, help="with --curve: seconds per step relative to the toy "
+                                                                "preset's (fewer steps per multiple)")
+    p.add_argument("--curves", default="experiments/curve/curve.json",
+        help="with --curve / --plot: the curve results file")
     p.add_argument("--runs", help="with --curve: where its run folder goes (default: runs/ beside --curves)")
-    p.add_argument("--subjects", type=int, default=0, help="with --curve: on the benchmark's images drawn from this many subjects (default 0: all 243)")
+    p.add_argument("--subjects", type=int, default=0, help="with --curve: on the benchmark's images drawn from this "
+                                                           "many subjects (default 0: all 243)")
     p.add_argument("--plot", metavar="PNG", help="plot the curves of --curves into PNG and exit")
-    p.add_argument("--cpu-seconds-per-step", type=float, help="with --plot: the toy preset's seconds per step on the CPU, for the CPU-minutes axis")
-    p.add_argument("--keys", help="with --plot: the curves to draw, as NAME/seedN,NAME/seedN (default: every curve with points)")
+    p.add_argument("--cpu-seconds-per-step", type=float, help="with --plot: the toy preset's seconds per step on the "
+                                                              "CPU, for the CPU-minutes axis")
+    p.add_argument("--keys", help="with --plot: the curves to draw, as NAME/seedN,NAME/seedN (default: every curve "
+                                  "with points)")
     args = p.parse_args(argv)
     results = Path(args.results)
     if args.plot:
@@ -225,12 +254,14 @@ def main(argv=None):
         return
     if args.codec_ceilings:
         for name, r in codec_ceilings([int(k) for k in args.codec_ceilings.split(",")], lapped=args.lapped).items():
-            print(f"{name:>16}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, seam score {r['seams']:.2f}")
+            print(f"{name:>16}: background {r['background']:.0%} region {r['region']:.0%} subject {r['subject']:.0%}, "
+                  f"seam score {r['seams']:.2f}")
         return
     recipes, sampling = load_recipes(args.recipes)
     rows = [r.strip() for r in args.rows.split(",") if r.strip()]
     for r in rows:
-        if r not in recipes and r not in sampling: p.error(f"unknown row {r!r}; {args.recipes} has: {', '.join([*recipes, *sampling])}")
+        if r not in recipes and r not in sampling: p.error(f"unknown row {r!r}; {args.recipes} has: "
+                                                           f"{', '.join([*recipes, *sampling])}")
     base_steps = args.base_steps
     if not base_steps and any(r in recipes for r in rows):
         from prx_tg.train import seconds_per_step, steps_in_minutes
@@ -251,9 +282,9 @@ def _emoji_scores(m: dict) -> dict:
 
 def learning_curve(name: str, overrides=(), multiples=CURVE_MULTIPLES, base_steps: int | None = None, step_cost: float = 1.0, seed: int = 0,
                    n_images: int = 100, shards=None, results="experiments/curve/curve.json", runs=None, log=print) -> dict:
-    """Scores of the toy preset with `overrides` at `multiples` of the demo's compute (`base_steps`, default the preset's steps, over
-    `step_cost`), from one run (in `runs`, default beside `results`) at a constant learning rate; each point is appended to the entry
-    `name/seed<seed>` of `results` as it finishes."""
+    """Scores of the toy preset with `overrides` at `multiples` of the demo's compute (`base_steps`, default the
+    preset's steps, over `step_cost`), from one run (in `runs`, default beside `results`) at a constant learning rate;
+    each point is appended to the entry `name/seed<seed>` of `results` as it finishes."""
     from prx_tg.run_folder import RunFolder
     from prx_tg.train import train
     from prx_tg.validate import validate_checkpoint
@@ -264,20 +295,24 @@ def learning_curve(name: str, overrides=(), multiples=CURVE_MULTIPLES, base_step
     root = Path(shards) if shards else quality_shards(overrides, log)
     key = f"{name}/seed{seed}"
     run = Path(runs or results.parent / "runs") / key.replace("/", "_")
-    cfg = load_config("toy", ["train.lr_schedule=constant", f"train.total_steps={max(points)}", f"train.warmup_steps={min(toy.warmup_steps, min(points) // 10)}",
+    cfg = load_config("toy", ["train.lr_schedule=constant", f"train.total_steps={max(points)}",
+        f"train.warmup_steps={min(toy.warmup_steps, min(points) // 10)}",
                               f"train.checkpoint_every={max(points)}",
-                              "train.visual_debug_every=0", "train.validate_every=0", f"validate.n_images={n_images}", f"train.seed={seed}", *overrides])
+                              "train.visual_debug_every=0", "train.validate_every=0",
+        f"validate.n_images={n_images}", f"train.seed={seed}", *overrides])
     def entries(): return json.loads(results.read_text()) if results.exists() else []
     entry = next((e for e in entries() if e["key"] == key), None) or dict(
         key=key, name=name, seed=seed, overrides=list(overrides), shards=str(root), step_cost=step_cost, base_steps=base, run=str(run), points=[],
         images_per_step=cfg.train.batch_size * cfg.train.grad_accum, device="cuda" if torch.cuda.is_available() else "cpu",
-        machine=f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {torch.get_num_threads()} threads")
+        machine=f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {torch.get_num_threads()} "
+                "threads")
     for multiple, steps in sorted(zip(multiples, points), key=lambda p: p[1]):
         if any(p["steps"] == steps for p in entry["points"]): continue
         log(f"{key}: training to step {steps} ({multiple:g}x) in {run}")
         t0 = time.time()
         reached = train(cfg, root, run, resume="latest", max_steps=steps, log=log)["step"]
-        if reached < steps:   # stopped by a signal (Ctrl-C, a timeout): its checkpoint is kept, and the next call goes on from it
+        # stopped by a signal (Ctrl-C, a timeout): its checkpoint is kept, and the next call goes on from it
+        if reached < steps:
             log(f"{key}: stopped at step {reached} of {steps}; run the same command again to go on")
             break
         seconds = max([p["train_seconds"] for p in entry["points"] if p["steps"] < steps], default=0.0) + time.time() - t0
@@ -287,7 +322,8 @@ def learning_curve(name: str, overrides=(), multiples=CURVE_MULTIPLES, base_step
         others = [e for e in entries() if e["key"] != key]
         results.parent.mkdir(parents=True, exist_ok=True)
         results.write_text(json.dumps(others + [entry], indent=1))
-        log(f"{key} at {multiple:g}x ({steps} steps, {seconds / 60:.1f} min on {entry['device']}): " + curve_line(entry["points"][-1] if entry["points"][-1]["steps"] == steps else m))
+        log(f"{key} at {multiple:g}x ({steps} steps, {seconds / 60:.1f} min on "
+            f"{entry['device']}): " + curve_line(entry["points"][-1] if entry["points"][-1]["steps"] == steps else m))
     return entry
 
 def curve_line(p: dict) -> str:
@@ -298,8 +334,9 @@ def curve_line(p: dict) -> str:
 
 # %% ../nbs/15_experiments.ipynb #e539fc1e
 def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per_step: float | None = None, keys=None):
-    """One row of panels per curve: subject top-1 and top-5 (text-only and reconstruction) with their chance levels, against images
-    seen and, given the toy preset's seconds per step on the CPU, against CPU minutes (`step_cost` times that per step); saved to `out`."""
+    """One row of panels per curve: subject top-1 and top-5 (text-only and reconstruction) with their chance levels,
+    against images seen and, given the toy preset's seconds per step on the CPU, against CPU minutes (`step_cost` times
+    that per step); saved to `out`."""
     import matplotlib.pyplot as plt
     entries = [e for e in json.loads(Path(results).read_text()) if (not keys or e["key"] in keys) and e["points"]]
     panels = 2 if cpu_seconds_per_step else 1
@@ -312,7 +349,8 @@ def plot_curve(results="experiments/curve/curve.json", out=None, cpu_seconds_per
         for ax, x, label in zip(row, xs, ("thousand images seen", "CPU minutes (2 cores)")):
             for test, colour in (("text_only", "C0"), ("reconstruction", "C1")):
                 for key, (style, k) in topk.items():
-                    ax.plot(x, [100 * p["emoji"][test][key] for p in pts], style, color=colour, label=f"{test.replace('_', '-')} {k}")
+                    ax.plot(x, [100 * p["emoji"][test][key] for p in pts], style, color=colour,
+                        label=f"{test.replace('_', '-')} {k}")
             for key, (style, k) in topk.items():
                 ax.axhline(100 * chance[key], color="gray", lw=0.8, ls=style[:-1], label=f"chance {k}")
             ax.set_xscale("log", base=2)

@@ -45,7 +45,8 @@ def matmul_peak(device: str = "cpu", n: int = 2048, reps: int = 5) -> float:
 # %% ../nbs/14_bench.ipynb #1ed935cc
 def build_side(side: str, hidden: int, depth: int, heads: int, text_dim: int, vision_dim: int, latent_hw: int,
                grad_checkpoint: bool = False, device: str = "cpu"):
-    "NanoDiT (`side='ours'`) or PixArt (`'reference'`) at the given width/depth/heads, patch 2, and its forward on a batch."
+    """NanoDiT (`side='ours'`) or PixArt (`'reference'`) at the given width/depth/heads, patch 2, and its forward on a
+    batch."""
     if side == "ours":
         m = NanoDiT(ModelConfig(hidden_size=hidden, depth=depth, num_heads=heads, text_dim=text_dim,
                                 vision_dim=vision_dim, grad_checkpoint=grad_checkpoint)).to(device).train()
@@ -127,7 +128,8 @@ def bench_model(size: str = "baseline", reps: int = 5, memory: bool = True) -> d
     if memory and device == "cpu":
         mem = {side: peak_memory(size, side) for side in ("ours", "reference")}
         out["peak_memory"] = dict(ours_bytes=mem["ours"], reference_bytes=mem["reference"],
-                                  ratio=mem["ours"] / mem["reference"], how="peak RSS (VmHWM) of a fresh process that builds the model and trains 2 steps")
+                                  ratio=mem["ours"] / mem["reference"],
+            how="peak RSS (VmHWM) of a fresh process that builds the model and trains 2 steps")
     return out
 
 # %% ../nbs/14_bench.ipynb #c146f83c
@@ -171,7 +173,8 @@ def bench_storage(shards=None) -> dict:
     emb, prod, prod16 = bytes_per_image(root), production_bytes_per_image(), production_bytes_per_image(text_storage="float16")
     return dict(embedded=dict(bytes_per_image=emb["total"], per_key=emb, shards=str(root)),
                 production=dict(bytes_per_image=prod["total"], per_key=prod, bytes_per_image_text_fp16=prod16["total"],
-                                shapes="T5-XXL 4096-d x 200 tokens in int8 + fp16 scale per token, DINOv3 ViT-L 1024-d at stride 64 (16x16 grid), Flux 16x128x128, 1024x1024"),
+                                shapes="T5-XXL 4096-d x 200 tokens in int8 + fp16 scale per token, DINOv3 ViT-L 1024-d "
+                                       "at stride 64 (16x16 grid), Flux 16x128x128, 1024x1024"),
                 seed_bytes_per_image=5.5e6, ratio=prod["total"] / 5.5e6, device="cpu", torch=torch.__version__)
 
 # %% ../nbs/14_bench.ipynb #8f6622b2
@@ -190,24 +193,29 @@ def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
         ts = timesteps(steps, 1.0, device)
         sec = interleaved_medians({"s": lambda: euler_sample(v, b["x"], ts)}, reps=reps, warmup=1)["s"]
         if size == "toy": out["toy"] = dict(batch=B, steps=25, images_per_s=B / sec, seconds=sec)
-        else: out["baseline_1mp"] = dict(seconds_per_image=sec * 25 / steps, measured_steps=steps, note="measured over few steps, scaled to 25")
+        else: out["baseline_1mp"] = dict(seconds_per_image=sec * 25 / steps, measured_steps=steps,
+            note="measured over few steps, scaled to 25")
     return out
 
 # %% ../nbs/14_bench.ipynb #ea76c286
 QUALITY_SET = dict(images="data/approved/emoji_bench", shards="data/shards/bench", n=2100, holdout=100)
 
 def quality_shards(overrides=(), log=print, subjects: int = 0) -> Path:
-    """The quality benchmark's emoji shards (2000 training images, 100 held out), built once per encoder setting in `overrides`;
-    `subjects` > 0: the same number of images drawn from that many subjects (`prx_tg.emoji.subjects`), in folders of their own."""
+    """The quality benchmark's emoji shards (2000 training images, 100 held out), built once per encoder setting in
+    `overrides`; `subjects` > 0: the same number of images drawn from that many subjects (`prx_tg.emoji.subjects`), in
+    folders of their own."""
     from prx_tg.config import load_config
     from prx_tg.emoji import build_dataset
     from prx_tg.prepare import check_made_with, prepare
-    settings = dict(o.split("=", 1) for o in overrides if o.startswith(("encoders.", "data.bucket_")))   # as in load_config, the last value of a setting wins
+    # as in load_config, the last value of a setting wins
+    settings = dict(o.split("=", 1) for o in overrides if o.startswith(("encoders.", "data.bucket_")))
     suffix = f"-subjects{subjects}" if subjects else ""
     root = Path(QUALITY_SET["shards"] + suffix + "".join(f"-{k.split('.', 1)[1]}{v}" for k, v in sorted(settings.items())))
-    channels = [o for o in overrides if o.startswith("model.latent_channels=")]   # a codec with other channels needs the model to match
+    # a codec with other channels needs the model to match
+    channels = [o for o in overrides if o.startswith("model.latent_channels=")]
     cfg = load_config("toy", [*(f"{k}={v}" for k, v in settings.items()), *channels])
-    if check_made_with(root, cfg) is None:   # no set yet; a set built before a default changed is refused, not trained on
+    # no set yet; a set built before a default changed is refused, not trained on
+    if check_made_with(root, cfg) is None:
         images = QUALITY_SET["images"] + suffix
         log(f"building the quality benchmark's emoji set in {images} and {root} (once; a few minutes)")
         build_dataset(images, n=QUALITY_SET["n"], seed=0, holdout=QUALITY_SET["holdout"], n_subjects=subjects)
@@ -215,7 +223,8 @@ def quality_shards(overrides=(), log=print, subjects: int = 0) -> Path:
     return root
 
 def bench_quality(budget_min: float = 15.0, shards=None, out=None, overrides=(), n_images: int = 100, log=print) -> dict:
-    "Train the toy preset with `overrides` for about `budget_min` minutes, validate on `n_images` holdout images, report every score."
+    """Train the toy preset with `overrides` for about `budget_min` minutes, validate on `n_images` holdout images,
+    report every score."""
     import tempfile
     from prx_tg.config import load_config
     from prx_tg.train import seconds_per_step, steps_in_minutes, train, with_steps
@@ -226,8 +235,10 @@ def bench_quality(budget_min: float = 15.0, shards=None, out=None, overrides=(),
     fixed_steps = [int(float(o.split("=", 1)[1])) for o in overrides if o.startswith("train.total_steps=")]
     per_step = None if fixed_steps else seconds_per_step(load_config("toy", overrides), root, run)
     steps = fixed_steps[-1] if fixed_steps else steps_in_minutes(budget_min, per_step)
-    cfg = with_steps(load_config("toy", [f"train.checkpoint_every={steps}", f"validate.n_images={n_images}", *overrides]), steps)
-    log(f"quality: {steps} steps ({'fixed' if fixed_steps else f'{per_step:.2f} s/step measured'}) of {' '.join(overrides[2:]) or 'the toy preset'}")
+    cfg = with_steps(load_config("toy", [f"train.checkpoint_every={steps}",
+        f"validate.n_images={n_images}", *overrides]), steps)
+    log(f"quality: {steps} steps ({'fixed' if fixed_steps else f'{per_step:.2f} s/step measured'}) of "
+        f"{' '.join(overrides[2:]) or 'the toy preset'}")
     t0 = time.time()
     train(cfg, root, run / "run", log=lambda *a: None)
     train_s = time.time() - t0
@@ -247,12 +258,16 @@ def quality_line(q: dict) -> str:
     r = lambda d: "".join(f", {label} {d[k]:.2f}" for k, label in (("subject_top5", "subject top-5"), ("placement", "placement r")) if k in d)
     return (f"{q['steps']} steps: text-only {f(e.get('text_only', {}))}{r(e.get('text_only', {}))}; "
             f"reconstruction {f(e.get('reconstruction', {}))}{r(e.get('reconstruction', {}))}; "
-            f"edits background {e.get('text_manipulation', {}).get('background', float('nan')):.2f} subject {e.get('text_manipulation', {}).get('subject', float('nan')):.2f}; "
-            f"codec ceiling {f(e.get('ceiling_codec', {}))}; subject chance {e.get('chance', {}).get('subject', float('nan')):.3f}; seams generated/originals {seams:.2f} "
-            f"(codec {q['seams'].get('codec_vs_originals', float('nan')):.2f}); {q['distance']['name']} {q['reconstruction']:.3f} / text-only {q['text_only']:.3f}")
+            f"edits background {e.get('text_manipulation', {}).get('background', float('nan')):.2f} subject "
+            f"{e.get('text_manipulation', {}).get('subject', float('nan')):.2f}; "
+            f"codec ceiling {f(e.get('ceiling_codec', {}))}; subject chance "
+            f"{e.get('chance', {}).get('subject', float('nan')):.3f}; seams generated/originals {seams:.2f} "
+            f"(codec {q['seams'].get('codec_vs_originals', float('nan')):.2f}); {q['distance']['name']} "
+            f"{q['reconstruction']:.3f} / text-only {q['text_only']:.3f}")
 
 # %% ../nbs/14_bench.ipynb #33bc5ab0
-PRODUCTION_SHAPE = dict(latent_hw=128, text_tokens=200, dino_grid=16)   # 1024x1024: Flux latents, T5 tokens, DINOv3 at stride 64
+# 1024x1024: Flux latents, T5 tokens, DINOv3 at stride 64
+PRODUCTION_SHAPE = dict(latent_hw=128, text_tokens=200, dino_grid=16)
 
 def _production_batch(batch: int, text_dim: int, vision_dim: int, device) -> dict:
     s = PRODUCTION_SHAPE
@@ -279,13 +294,15 @@ KERNEL_FAMILIES = (("attention", ("flash", "fmha", "attention", "efficient")), (
                    ("optimizer", ("adam", "multi_tensor")), ("fused (Inductor)", ("triton",)))
 
 def kernel_family(name: str) -> str:
-    "Which part of a training step a kernel (or, on the CPU, an operator) belongs to, by its name; eager elementwise work and copies are 'other'."
+    """Which part of a training step a kernel (or, on the CPU, an operator) belongs to, by its name; eager elementwise
+    work and copies are 'other'."""
     low = name.lower()
     return next((family for family, marks in KERNEL_FAMILIES if any(m in low for m in marks)), "other")
 
 def profile_step(step, steps: int = 3, wall_s: float | None = None, top: int = 12) -> dict:
-    """Where one training step's time goes: milliseconds per step of each kernel family and of the `top` kernels, from `torch.profiler` over `steps`
-    steps (GPU kernels with CUDA, operators' own CPU time without); with the step's `wall_s`, the share of it the GPU was busy."""
+    """Where one training step's time goes: milliseconds per step of each kernel family and of the `top` kernels, from
+    `torch.profiler` over `steps` steps (GPU kernels with CUDA, operators' own CPU time without); with the step's
+    `wall_s`, the share of it the GPU was busy."""
     from torch.profiler import ProfilerActivity, profile
     cuda = torch.cuda.is_available()
     sync = torch.cuda.synchronize if cuda else (lambda: None)
@@ -305,8 +322,9 @@ def profile_step(step, steps: int = 3, wall_s: float | None = None, top: int = 1
 
 # %% ../nbs/14_bench.ipynb #70cb020c
 def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=12, side=64) -> dict:
-    """The fused QK-norm + RoPE kernel (chapter 06a) against the PyTorch path in one production-shaped self-attention module: the largest
-    differences of output and gradients in fp32 (relative to the largest value), then forward + backward in bf16, each module compiled, in ms."""
+    """The fused QK-norm + RoPE kernel (chapter 06a) against the PyTorch path in one production-shaped self-attention
+    module: the largest differences of output and gradients in fp32 (relative to the largest value), then forward +
+    backward in bf16, each module compiled, in ms."""
     torch.manual_seed(0)
     fused, plain = SelfAttention(hidden, heads, fused=True).to(device), SelfAttention(hidden, heads).to(device)
     with torch.no_grad(): fused.qk_norm.scale.uniform_(0.5, 1.5)   # learned scales away from one
@@ -333,9 +351,11 @@ def _qk_kernel(batch: int = 8, reps: int = 10, device="cuda", hidden=768, heads=
 
 def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: int, batch: int = 1, device="cuda", profiled: bool = False,
               fused: bool = False) -> dict:
-    """A preset's bare training step at 1024x1024 in bf16 at micro-batch `batch` with the first `checkpointed` blocks recomputed, `compiled`
-    "off", "blocks" (`train.compile=blocks`) or "model" (the whole forward, as `train.compile: auto` does on a GPU): images/s, tokens/s, MFU (model FLOPs, recomputation not counted),
-    peak memory, first-step seconds; with `profiled`, where the step's time goes (`profile_step`); `fused`: with the fused QK-norm + RoPE kernel (`model.fused_qk`)."""
+    """A preset's bare training step at 1024x1024 in bf16 at micro-batch `batch` with the first `checkpointed` blocks
+    recomputed, `compiled` "off", "blocks" (`train.compile=blocks`) or "model" (the whole forward, as `train.compile:
+    auto` does on a GPU): images/s, tokens/s, MFU (model FLOPs, recomputation not counted), peak memory, first-step
+    seconds; with `profiled`, where the step's time goes (`profile_step`); `fused`: with the fused QK-norm + RoPE kernel
+    (`model.fused_qk`)."""
     import dataclasses
     cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed, fused_qk=fused)
     model = NanoDiT(cfg).to(device).train()
@@ -360,7 +380,8 @@ def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: 
 
 # %% ../nbs/14_bench.ipynb #f8717c4d
 def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=12) -> dict:
-    "NanoDiT against PixArt at the production shape, bf16, no checkpointing, each one's blocks compiled: the step ratio."
+    """NanoDiT against PixArt at the production shape, bf16, no checkpointing, each one's blocks compiled: the step
+    ratio."""
     s = PRODUCTION_SHAPE
     ours, f_ours = build_side("ours", hidden, depth, heads, 4096, 1024, s["latent_hw"], device=device)
     ref, f_ref = build_side("reference", hidden, depth, heads, 4096, 1024, s["latent_hw"], device=device)
@@ -371,11 +392,13 @@ def _gpu_pair(batch: int, reps: int, device="cuda", hidden=768, depth=18, heads=
     first = {k: _timed_first(f) for k, f in steps.items()}
     t = interleaved_medians(steps, reps=reps, warmup=1)
     return dict(batch=batch, shape=dict(hidden=hidden, depth=depth, heads=heads, **s), ours_s=t["ours"], reference_s=t["reference"],
-                ratio=t["ours"] / t["reference"], first_step_s=first, reference="diffusers.PixArtTransformer2DModel, blocks compiled",
+                ratio=t["ours"] / t["reference"], first_step_s=first,
+        reference="diffusers.PixArtTransformer2DModel, blocks compiled",
                 profile={k: profile_step(f, wall_s=t[k]) for k, f in steps.items()})
 
 def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
-    "`n` random samples at `cfg`'s shapes in its square bucket (`caption_tokens` of text stored as `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."
+    """`n` random samples at `cfg`'s shapes in its square bucket (`caption_tokens` of text stored as
+    `encoders.text_storage`), with the manifest `train()` reads: the trainer without encoders or images."""
     from prx_tg.buckets import LATENT_STRIDE, bucket_for, bucket_name
     from prx_tg.prepare import npy_bytes, text_members, write_shard
     from safetensors.numpy import save_file
@@ -399,12 +422,14 @@ def synthetic_shards(out, cfg, n: int = 64, caption_tokens: int = 200) -> Path:
     return out
 
 def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> dict:
-    "The whole trainer (loader, EMA, logging, micro-batch search and compilation as configured) on synthetic shards: images/s over the second half of `steps`, and what it logged."
+    """The whole trainer (loader, EMA, logging, micro-batch search and compilation as configured) on synthetic shards:
+    images/s over the second half of `steps`, and what it logged."""
     import tempfile
     from prx_tg.config import load_config
     from prx_tg.train import train
     tmp = Path(tempfile.mkdtemp(prefix="prx_trainer_bench_"))
-    cfg = load_config(preset, [f"train.total_steps={steps}", "train.warmup_steps=1", f"train.checkpoint_every={10 * steps}", "train.visual_debug_every=0",
+    cfg = load_config(preset, [f"train.total_steps={steps}", "train.warmup_steps=1",
+        f"train.checkpoint_every={10 * steps}", "train.visual_debug_every=0",
                                "train.validate_every=0", "train.repa_weight=0", *overrides])
     said, t0 = [], time.time()
     r = train(cfg, synthetic_shards(tmp / "shards", cfg, n=max(64, 4 * (cfg.train.batch_size if cfg.train.batch_size != "auto" else 16))), tmp / "run", log=said.append)
@@ -414,16 +439,19 @@ def bench_trainer(preset: str = "production", overrides=(), steps: int = 30) -> 
     return dict(preset=preset, overrides=list(overrides), micro_batch=r["micro_batch"], grad_accum=r["grad_accum"], checkpointed=chosen["model"]["grad_checkpoint"],
                 steps=steps, images_per_s=(len(h) - 1) * per_step / (h[-1]["time"] - h[0]["time"]), wall_s=time.time() - t0, log=said)
 
-GPU_PARTS = ("shipped_before", "qk_kernel", "trainer", "bare", "bare_fused", "pixart")   # about 8 minutes on an H200; bare_blocks and trainer_blocks on request
+# about 8 minutes on an H200; bare_blocks and trainer_blocks on request
+GPU_PARTS = ("shipped_before", "qk_kernel", "trainer", "bare", "bare_fused", "pixart")
 
 # %% ../nbs/14_bench.ipynb #6e0c5515
 def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
-    """The production preset on synthetic 1024x1024 data, bf16, in the parts named in `parts`: `shipped_before`, the bare step as it used
-    to ship (micro-batch 1, every block checkpointed, eager); `trainer`, the whole trainer as it ships now (micro-batch and checkpointed blocks measured
-    for 22 GiB, compiled); `bare`, the bare compiled step at the trainer's choice, for MFU and the trainer's overhead; `pixart`, NanoDiT against PixArt,
-    both compiled block by block; `qk_kernel`, the fused QK-norm + RoPE kernel against the PyTorch path in one self-attention module;
-    `bare_fused`, `bare` with that kernel; `bare_blocks` and `trainer_blocks`, the same with `train.compile=blocks`. Each result is appended to `progress`
-    (JSON lines) as it finishes, and a part that fails is recorded with its error while the others still run (CUDA only)."""
+    """The production preset on synthetic 1024x1024 data, bf16, in the parts named in `parts`: `shipped_before`, the
+    bare step as it used to ship (micro-batch 1, every block checkpointed, eager); `trainer`, the whole trainer as it
+    ships now (micro-batch and checkpointed blocks measured for 22 GiB, compiled); `bare`, the bare compiled step at the
+    trainer's choice, for MFU and the trainer's overhead; `pixart`, NanoDiT against PixArt, both compiled block by
+    block; `qk_kernel`, the fused QK-norm + RoPE kernel against the PyTorch path in one self-attention module;
+    `bare_fused`, `bare` with that kernel; `bare_blocks` and `trainer_blocks`, the same with `train.compile=blocks`.
+    Each result is appended to `progress` (JSON lines) as it finishes, and a part that fails is recorded with its error
+    while the others still run (CUDA only)."""
     if not torch.cuda.is_available(): return dict(skipped="no CUDA device", torch=torch.__version__)
     out = dict(device=torch.cuda.get_device_name(), torch=torch.__version__, errors={})
     def part(name, f):
@@ -439,21 +467,26 @@ def bench_gpu(reps: int = 5, progress=None, parts=GPU_PARTS) -> dict:
     out["bf16_matmul_peak_flops"] = peak = matmul_peak("cuda", n=8192)
     part("shipped_before", lambda: _gpu_step("production", depth, "off", peak, reps))
     part("trainer", lambda: bench_trainer("production", ["train.effective_batch=64"], steps=12))
-    tr = out.get("trainer", dict(micro_batch=4, checkpointed=0))   # without the trainer: the choice it made on an H200 for 22 GiB
+    # without the trainer: the choice it made on an H200 for 22 GiB
+    tr = out.get("trainer", dict(micro_batch=4, checkpointed=0))
     part("qk_kernel", _qk_kernel)
     part("bare", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"], profiled=True))
     part("bare_fused", lambda: _gpu_step("production", tr["checkpointed"], "model", peak, reps, batch=tr["micro_batch"], fused=True))
     part("pixart", lambda: _gpu_pair(8, reps))
     part("bare_blocks", lambda: _gpu_step("production", tr["checkpointed"], "blocks", peak, reps, batch=tr["micro_batch"]))
-    part("trainer_blocks", lambda: bench_trainer("production", ["train.compile=blocks", f"train.batch_size={tr['micro_batch']}", f"model.grad_checkpoint={tr['checkpointed']}",
+    part("trainer_blocks", lambda: bench_trainer("production", ["train.compile=blocks",
+        f"train.batch_size={tr['micro_batch']}",
+        f"model.grad_checkpoint={tr['checkpointed']}",
                                                                 f"train.grad_accum={64 // tr['micro_batch']}"], steps=12))   # 64 images per step, as `trainer`
     for trainer, bare in (("trainer", "bare"), ("trainer_blocks", "bare_blocks")):
         if trainer in out and bare in out: out[f"{trainer}_vs_{bare}"] = out[trainer]["images_per_s"] / out[bare]["images_per_s"]
     if "bare" in out and "bare_fused" in out: out["bare_fused_vs_bare"] = out["bare_fused"]["images_per_s"] / out["bare"]["images_per_s"]
     if "trainer" in out and "bare" in out:
         t, b = out["trainer"], out["bare"]
-        out["verdict"] = (f"the trainer chose micro-batch {t['micro_batch']} with {t['checkpointed']}/{depth} blocks checkpointed for 22 GiB and runs at "
-                          f"{t['images_per_s']:.1f} images/s, {out['trainer_vs_bare']:.2f}x the bare compiled step ({b['mfu']:.0%} MFU)")
+        out["verdict"] = (f"the trainer chose micro-batch {t['micro_batch']} with {t['checkpointed']}/{depth} blocks "
+                          "checkpointed for 22 GiB and runs at "
+                          f"{t['images_per_s']:.1f} images/s, {out['trainer_vs_bare']:.2f}x the bare compiled step "
+                          f"({b['mfu']:.0%} MFU)")
     return out
 
 # %% ../nbs/14_bench.ipynb #14e0e002
@@ -466,7 +499,8 @@ ENCODER_SIZES = {   # the production encoders' shapes, and a tiny stand-in of ea
 CAPTION_WORDS = "red green blue bright dark soft wooden metal glass person standing sitting light shadow window".split()
 
 def word_tokenizer(words):
-    "A tokenizer with one token per word of `words` (others are unknown) and T5's closing `</s>`: stands in for T5's SentencePiece model, which no package here ships."
+    """A tokenizer with one token per word of `words` (others are unknown) and T5's closing `</s>`: stands in for T5's
+    SentencePiece model, which no package here ships."""
     from tokenizers import Tokenizer, models, pre_tokenizers, processors
     from transformers import PreTrainedTokenizerFast
     tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(["<pad>", "</s>", "<unk>", *words])}, unk_token="<unk>"))
@@ -475,7 +509,8 @@ def word_tokenizer(words):
     return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token="<pad>", eos_token="</s>", unk_token="<unk>")
 
 def production_encoders(folder, size: str = "full", device="cpu") -> dict:
-    "T5 encoder, DINOv3 ViT and Flux VAE of `size` with random weights (bf16 on a GPU), saved under `folder`; the `encoders` settings that load them."
+    """T5 encoder, DINOv3 ViT and Flux VAE of `size` with random weights (bf16 on a GPU), saved under `folder`; the
+    `encoders` settings that load them."""
     from transformers import T5Config, T5EncoderModel, DINOv3ViTConfig, DINOv3ViTModel
     from diffusers import AutoencoderKL
     s, folder = ENCODER_SIZES[size], Path(folder)
@@ -483,14 +518,16 @@ def production_encoders(folder, size: str = "full", device="cpu") -> dict:
     previous = torch.get_default_dtype()
     torch.set_default_dtype(dtype)
     try:
-        with torch.device(device):   # random weights drawn where they will run: seconds on a GPU for the 4.8 B of T5-XXL, not minutes
+        # random weights drawn where they will run: seconds on a GPU for the 4.8 B of T5-XXL, not minutes
+        with torch.device(device):
             T5EncoderModel(T5Config(vocab_size=32128, feed_forward_proj="gated-gelu", **s["t5"])).save_pretrained(folder / "t5")
             DINOv3ViTModel(DINOv3ViTConfig(num_register_tokens=4, patch_size=16, layerscale_value=1e-5, **s["dino"])).save_pretrained(folder / "dino")
             AutoencoderKL(in_channels=3, out_channels=3, latent_channels=16, block_out_channels=s["vae"], layers_per_block=s["vae_layers"],
                           down_block_types=("DownEncoderBlock2D",) * 4, up_block_types=("UpDecoderBlock2D",) * 4, norm_num_groups=s["groups"],
                           scaling_factor=0.3611, shift_factor=0.1159, use_quant_conv=False, use_post_quant_conv=False).save_pretrained(folder / "flux" / "vae")
     finally: torch.set_default_dtype(previous)
-    word_tokenizer(CAPTION_WORDS).save_pretrained(folder / "t5")   # T5's own tokenizer is not packaged; for timing, one token per word will do
+    # T5's own tokenizer is not packaged; for timing, one token per word will do
+    word_tokenizer(CAPTION_WORDS).save_pretrained(folder / "t5")
     return dict(text="t5", text_model=str(folder / "t5"), vision="dinov3", vision_model=str(folder / "dino"), latent="flux", latent_model=str(folder / "flux"))
 
 def synthetic_images(folder, n: int, side: int, caption_words: int = 200) -> Path:
@@ -507,7 +544,8 @@ def synthetic_images(folder, n: int, side: int, caption_words: int = 200) -> Pat
 
 # %% ../nbs/14_bench.ipynb #9ce0d802
 def bench_encoders(n_images: int = 200, size: str = "full", work=None) -> dict:
-    "Images/s of each production encoder alone and of `prepare` end to end on `n_images` synthetic images, and the peak GPU memory of `prepare`."
+    """Images/s of each production encoder alone and of `prepare` end to end on `n_images` synthetic images, and the
+    peak GPU memory of `prepare`."""
     import tempfile
     from prx_tg.buckets import fit_to_bucket, open_image
     from prx_tg.config import load_config
@@ -576,64 +614,85 @@ def _table(results: dict) -> str:
     lines = []
     if "data" in results:
         d = results["data"]
-        lines.append(f"data            loader {d['loader_samples_per_s']:.0f} samples/s vs toy trainer {d['trainer_samples_per_s']:.0f} samples/s: ratio {d['ratio']:.1f}x")
+        lines.append(f"data            loader {d['loader_samples_per_s']:.0f} samples/s vs toy trainer "
+                     f"{d['trainer_samples_per_s']:.0f} samples/s: ratio {d['ratio']:.1f}x")
     if "storage" in results:
         s = results["storage"]
-        lines.append(f"storage         embedded {s['embedded']['bytes_per_image'] / 1e3:.0f} KB/image; production shapes {s['production']['bytes_per_image'] / 1e6:.2f} MB/image with int8 text "
-                     f"(fp16 text: {s['production']['bytes_per_image_text_fp16'] / 1e6:.2f} MB; seed ~5.5 MB: {s['ratio']:.2f}x)")
+        lines.append(f"storage         embedded {s['embedded']['bytes_per_image'] / 1e3:.0f} KB/image; production "
+                     f"shapes {s['production']['bytes_per_image'] / 1e6:.2f} MB/image with int8 text "
+                     f"(fp16 text: {s['production']['bytes_per_image_text_fp16'] / 1e6:.2f} MB; seed ~5.5 MB: "
+                     f"{s['ratio']:.2f}x)")
     if "sample" in results:
         s = results["sample"]
-        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG); baseline 1 MP {s['baseline_1mp']['seconds_per_image']:.1f} s/image ({s['device']})")
+        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG); baseline 1 MP "
+                     f"{s['baseline_1mp']['seconds_per_image']:.1f} s/image ({s['device']})")
     if "quality" in results:
         q = results["quality"]
         lines.append(f"quality         {q['budget_min']:g} min -> {quality_line(q)}")
     if "encoders" in results:
         e = results["encoders"]
-        lines.append(f"encoders        {e['size']} T5 / DINOv3 / Flux VAE at {e['side']}x{e['side']}, {e['n_images']} images on {e['device']}: "
+        lines.append(f"encoders        {e['size']} T5 / DINOv3 / Flux VAE at {e['side']}x{e['side']}, {e['n_images']} "
+                     f"images on {e['device']}: "
                      + ", ".join(f"{k} {v:.1f}" for k, v in e["images_per_s"].items()) + " images/s"
-                     + (f"; peak {e['peak_memory_gib']:.1f} GiB" if "peak_memory_gib" in e else "") + f"; bound by {e['bound_by']}")
+                     + (f"; peak {e['peak_memory_gib']:.1f} "
+                        "GiB" if "peak_memory_gib" in e else "") + f"; bound by {e['bound_by']}")
     if "gpu" in results:
         g = results["gpu"]
         if "skipped" in g: lines.append(f"gpu             skipped: {g['skipped']}")
         else:
             if "qk_kernel" in g:
                 k = g["qk_kernel"]
-                lines.append(f"gpu/qk_kernel   self-attention fwd+bwd, batch {k['batch']}, compiled: fused {k['fused_ms']:.2f} ms, PyTorch {k['pytorch_ms']:.2f} ms "
-                             f"({k['ratio']:.2f}x); largest relative error (fp32) " + ", ".join(f"{n} {e:.1e}" for n, e in k["max_relative_error_fp32"].items()))
+                lines.append(f"gpu/qk_kernel   self-attention fwd+bwd, batch {k['batch']}, compiled: fused "
+                             f"{k['fused_ms']:.2f} ms, PyTorch {k['pytorch_ms']:.2f} ms "
+                             f"({k['ratio']:.2f}x); largest relative error "
+                             "(fp32) " + ", ".join(f"{n} {e:.1e}" for n, e in k["max_relative_error_fp32"].items()))
             for name in ("shipped_before", "bare", "bare_fused", "bare_blocks"):
                 if name in g:
                     r = g[name]
-                    lines.append(f"gpu/{name:<14} batch {r['batch']:<3} {r['checkpointed']}/{r['depth']} checkpointed compile={r['compile']:<6} {r['images_per_s']:.1f} images/s  "
-                                 f"MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB  first step {r['first_step_s']:.0f}s")
-            if "bare_fused_vs_bare" in g: lines.append(f"gpu/bare_fused  {g['bare_fused_vs_bare']:.2f}x the images/s of bare")
-            if "pixart" in g: lines.append(f"gpu/pixart      batch {g['pixart']['batch']}, blocks compiled: NanoDiT/PixArt step {g['pixart']['ratio']:.2f}x")
+                    lines.append(f"gpu/{name:<14} batch {r['batch']:<3} {r['checkpointed']}/{r['depth']} checkpointed "
+                                 f"compile={r['compile']:<6} {r['images_per_s']:.1f} images/s  "
+                                 f"MFU {r['mfu']:.0%}  {r['max_memory_gib']:.1f} GiB  first step "
+                                 f"{r['first_step_s']:.0f}s")
+            if "bare_fused_vs_bare" in g: lines.append(f"gpu/bare_fused  {g['bare_fused_vs_bare']:.2f}x the images/s "
+                                                       "of bare")
+            if "pixart" in g: lines.append(f"gpu/pixart      batch {g['pixart']['batch']}, blocks compiled: "
+                                           f"NanoDiT/PixArt step {g['pixart']['ratio']:.2f}x")
             profiles = {"bare": g.get("bare", {}).get("profile")} | {f"pixart/{k}": v for k, v in g.get("pixart", {}).get("profile", {}).items()}
             for name, pr in profiles.items():
-                if pr: lines.append(f"gpu/{name:<14} profile: GPU busy {pr['busy_fraction']:.0%} of the step; " + ", ".join(f"{k} {v:.1f} ms" for k, v in pr["families_ms"].items()))
-            if "trainer_blocks" in g: lines.append(f"gpu/trainer_blocks {g['trainer_blocks']['images_per_s']:.1f} images/s, {g.get('trainer_blocks_vs_bare_blocks', float('nan')):.2f}x the bare step with blocks compiled")
+                if pr: lines.append(f"gpu/{name:<14} profile: GPU busy {pr['busy_fraction']:.0%} of the "
+                                    "step; " + ", ".join(f"{k} {v:.1f} ms" for k, v in pr["families_ms"].items()))
+            if "trainer_blocks" in g: lines.append(f"gpu/trainer_blocks {g['trainer_blocks']['images_per_s']:.1f} "
+                                                   "images/s, "
+                                                   f"{g.get('trainer_blocks_vs_bare_blocks', float('nan')):.2f}x the "
+                                                   "bare step with blocks compiled")
             if "verdict" in g: lines.append(f"gpu             {g['verdict']}")
             for name, e in g["errors"].items(): lines.append(f"gpu/{name} failed: {e}")
     for size, r in results.get("model", {}).items():
-        lines.append(f"model/{size:<9} NanoDiT {r['ours']['step_s'] * 1e3:7.1f} ms  PixArt {r['reference']['step_s'] * 1e3:7.1f} ms"
+        lines.append(f"model/{size:<9} NanoDiT {r['ours']['step_s'] * 1e3:7.1f} ms  PixArt "
+                     f"{r['reference']['step_s'] * 1e3:7.1f} ms"
                      f"  ratio {r['ratio']:.2f}  | checkpointed x{r['checkpointing']['ratio']:.2f}"
                      f"  | {r['fraction_of_peak']:.0%} of {r['matmul_peak_flops'] / 1e9:.0f} GFLOP/s matmul peak"
                      f"  | params {r['ours']['params'] / 1e6:.1f}M vs {r['reference']['params'] / 1e6:.1f}M")
         if "peak_memory" in r:
             m = r["peak_memory"]
-            lines.append(f"{'':16} peak memory {m['ours_bytes'] / 2**20:.0f} MiB vs {m['reference_bytes'] / 2**20:.0f} MiB  ratio {m['ratio']:.2f}")
+            lines.append(f"{'':16} peak memory {m['ours_bytes'] / 2**20:.0f} MiB vs {m['reference_bytes'] / 2**20:.0f} "
+                         f"MiB  ratio {m['ratio']:.2f}")
     return "\n".join(lines)
 
 # %% ../nbs/14_bench.ipynb #e5587f55
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.bench", description="Side-by-side benchmarks, reported as ratios.")
-    p.add_argument("--only", default="model,data,storage,sample,gpu", help=f"comma-separated: {', '.join(BENCHMARKS)} (quality trains for --budget minutes)")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.bench",
+        description="Side-by-side benchmarks, reported as ratios.")
+    p.add_argument("--only", default="model,data,storage,sample,gpu",
+        help=f"comma-separated: {', '.join(BENCHMARKS)} (quality trains for --budget minutes)")
     p.add_argument("--budget", type=float, default=15.0, help="minutes of training for the quality benchmark")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="quality: change the toy recipe (repeatable), e.g. --set train.repa_weight=0.5")
     p.add_argument("--n-images", type=int, default=100, help="quality: holdout images to validate on")
     p.add_argument("--sizes", default="toy,baseline", help="model sizes: toy, baseline")
     p.add_argument("--reps", type=int, default=5)
-    p.add_argument("--gpu-parts", help=f"gpu: these parts, comma-separated (default {','.join(GPU_PARTS)}; also bare_blocks, trainer_blocks)")
+    p.add_argument("--gpu-parts", help=f"gpu: these parts, comma-separated (default {','.join(GPU_PARTS)}; also "
+                                       "bare_blocks, trainer_blocks)")
     p.add_argument("--json", help="write the results here as JSON")
     args = p.parse_args(argv)
     wanted = [w.strip() for w in args.only.split(",") if w.strip()]

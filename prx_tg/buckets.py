@@ -41,7 +41,8 @@ def bucket_for(width: int, height: int, buckets=SEED_BUCKETS) -> tuple[int, int]
     return min(buckets, key=lambda b: abs(math.log(b[0] / b[1]) - r))
 
 def bucket_name(bucket) -> str: return f"{bucket[0]}x{bucket[1]}"
-def bucket_size(name: str) -> tuple[int, int]: return tuple(int(v) for v in name.split("x"))   # the inverse of bucket_name
+# the inverse of bucket_name
+def bucket_size(name: str) -> tuple[int, int]: return tuple(int(v) for v in name.split("x"))
 
 # %% ../nbs/01_buckets.ipynb #6fbe25cb
 def fit_to_bucket(img: Image.Image, bucket) -> Image.Image:

@@ -43,7 +43,8 @@ class CaptionError(Exception): "A caption could not be produced for one image."
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        raise urllib.error.HTTPError(req.full_url, code, f"redirect to {newurl} refused (only the configured URL is used)", headers, fp)
+        raise urllib.error.HTTPError(req.full_url, code, f"redirect to {newurl} refused (only the configured URL is "
+                                                         "used)", headers, fp)
 
 class OllamaCaptioner:
     def __init__(self, base_url: str, model: str = "gemma3:27b", timeout: float = 120.0, prompt: str = CAPTION_PROMPT):
@@ -60,12 +61,14 @@ class OllamaCaptioner:
         req = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
         try:
             with self._open(req, timeout=self.timeout) as r: reply = json.loads(r.read())
-        except urllib.error.HTTPError as e: raise CaptionError(f"captioner answered HTTP {e.code}: {e.reason}") from None
+        except urllib.error.HTTPError as e: raise CaptionError(f"captioner answered HTTP {e.code}: "
+                                                               f"{e.reason}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as e:
             raise CaptionError(f"captioner at {self.url} unreachable or too slow ({getattr(e, 'reason', e)})") from None
         except json.JSONDecodeError: raise CaptionError("captioner sent a reply that is not JSON") from None
         text = reply.get("response", "") if isinstance(reply, dict) else ""
-        if not isinstance(text, str) or not text.strip(): raise CaptionError(f"captioner sent no caption: {str(reply)[:200]}")
+        if not isinstance(text, str) or not text.strip(): raise CaptionError(
+            f"captioner sent no caption: {str(reply)[:200]}")
         return " ".join(text.split())
 
 def sidecar(path: Path) -> tuple[str | None, dict]:

@@ -25,19 +25,23 @@ class DataConfig:
     images: str = "data/approved/emoji"  # folder of images with sidecar captions
     shards: str = "data/shards/toy"      # where `prepare` writes and `train` reads
     bucket_area: int = 128 * 128         # pixels per bucket; 1024*1024 gives the seed's table
-    bucket_multiple: int = 16            # every bucket side a multiple of this (a token is 8 x model.patch_size px; patch 4 needs 32)
+    # every bucket side a multiple of this (a token is 8 x model.patch_size px; patch 4 needs 32)
+    bucket_multiple: int = 16
     holdout: int = 25                    # images kept out of training for validation
     holdout_seed: int = 42
     samples_per_shard: int = 512
     flip_p: float = 0.5                  # horizontal flip probability in training
-    latent_norm: str = "global"          # global: one scale for all channels | channel: unit variance per channel; toy: global drew subjects better with the PCA codec, two seeds (15_experiments)
+    # global: one scale for all channels | channel: unit variance per channel; toy: global drew subjects better with the
+    # PCA codec, two seeds (15_experiments)
+    latent_norm: str = "global"
     shuffle_buffer: int = 256
     captioner_url: str = ""              # Ollama base URL for images without captions; "" = none
     captioner_model: str = "gemma3:27b"
     captioner_timeout: float = 120.0     # seconds per image
 
     def buckets(self) -> list[tuple[int, int]]:
-        "The bucket table (W, H): the seed's aspect ratios at `bucket_area`, every side a multiple of `bucket_multiple`."
+        """The bucket table (W, H): the seed's aspect ratios at `bucket_area`, every side a multiple of
+        `bucket_multiple`."""
         return scaled_buckets(self.bucket_area, self.bucket_multiple)
 
 @dataclass
@@ -52,37 +56,53 @@ class EncoderConfig:
     latent: str = "pca"           # pca | flux | taef1
     latent_model: str = ""
     pca_components: int = 16
-    pca_lapped: bool = True       # PCA codec only: overlapping 16-px windows, decoded by overlap-add; toy: no 8-px block seams (15_experiments)
+    # PCA codec only: overlapping 16-px windows, decoded by overlap-add; toy: no 8-px block seams (15_experiments)
+    pca_lapped: bool = True
     device: str = "auto"          # auto | cpu | cuda | cuda:N
     batch_size: int = 16
 
 @dataclass
 class ModelConfig:
     hidden_size: int = 256
-    depth: int = 2                # toy: 2 blocks and 2.3x the steps beat 6 and 4 at equal wall clock on placement from text, two seeds (15_experiments)
+    # toy: 2 blocks and 2.3x the steps beat 6 and 4 at equal wall clock on placement from text, two seeds
+    # (15_experiments)
+    depth: int = 2
     num_heads: int = 4
     patch_size: int = 2
     mlp_ratio: float = 4.0
     latent_channels: int = 16     # must match the latent codec
     text_dim: int = 384           # must match the text encoder's width
     vision_dim: int = 1280        # must match the vision encoder's width
-    grad_checkpoint: bool | int | str = False   # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
-    frame_position: bool = True   # add each token's place in the frame (0..1 across the image) to its embedding; RoPE alone is relative
-    output_conv: bool = True      # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better background edits (15_experiments)
-    fused_qk: bool = False        # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
+    # recompute blocks in backward: true (all), false, the first N blocks, or auto (train.batch_size auto picks)
+    grad_checkpoint: bool | int | str = False
+    # add each token's place in the frame (0..1 across the image) to its embedding; RoPE alone is relative
+    frame_position: bool = True
+    # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better background edits
+    # (15_experiments)
+    output_conv: bool = True
+    # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
+    fused_qk: bool = False
 
 # %% ../nbs/00_config.ipynb #35c93d48
 @dataclass
 class TrainConfig:
-    total_steps: int = 3000       # optimizer steps; the lr schedule is defined over these (toy: ~13 CPU minutes on 2 cores, what make demo's 20 leave after preparing)
-    batch_size: int | str = 16    # global micro-batch, or "auto": the largest that fits memory_limit_gib (measured on the GPU); toy: 16 beat 32 at equal images
+    # optimizer steps; the lr schedule is defined over these (toy: ~13 CPU minutes on 2 cores, what make demo's 20 leave
+    # after preparing)
+    total_steps: int = 3000
+    # global micro-batch, or "auto": the largest that fits memory_limit_gib (measured on the GPU); toy: 16 beat 32 at
+    # equal images
+    batch_size: int | str = 16
     grad_accum: int = 1           # effective batch = batch_size * grad_accum
     effective_batch: int = 0      # with batch_size auto: images per optimizer step (grad_accum follows)
     memory_limit_gib: float = 0.0 # with batch_size auto: the peak a micro-batch may reach; 0 = 90% of the GPU's memory
     lr: float = 2e-3              # peak; 2e-3 beat 1e-3 on the emoji benchmark, two seeds (chapter 15_experiments)
     min_lr: float = 1e-5
-    lr_schedule: str = "cosine"   # cosine: decay to min_lr at total_steps | constant: lr from warmup on, so every checkpoint is also a shorter run (the learning curve)
-    optimizer: str = "muon"       # muon: Newton-Schulz orthogonalised momentum for the blocks' 2-D weights, AdamW for the rest | adamw; toy: Muon drew subjects at equal compute where AdamW did not (15_experiments)
+    # cosine: decay to min_lr at total_steps | constant: lr from warmup on, so every checkpoint is also a shorter run
+    # (the learning curve)
+    lr_schedule: str = "cosine"
+    # muon: Newton-Schulz orthogonalised momentum for the blocks' 2-D weights, AdamW for the rest | adamw; toy: Muon
+    # drew subjects at equal compute where AdamW did not (15_experiments)
+    optimizer: str = "muon"
     warmup_steps: int = 100
     weight_decay: float = 0.0
     grad_clip: float = 1.0
@@ -93,8 +113,12 @@ class TrainConfig:
     p_text_only: float = 0.60     # drop DINO (toy: 0.6 beat 0.3 on text-only placement, chapter 15_experiments)
     p_dino_only: float = 0.05     # drop text
     p_both: float = 0.25          # keep both
-    t_mean: float = 1.0           # logit-normal timestep sampling: t = sigmoid(N(t_mean, t_std)); toy: centred towards noise, where layout and colour are decided
-    t_std: float = 1.5            # toy: 1.5 beat 1.0 at t_mean 1.0 on backgrounds, placement, edits and distances, two seeds (15_experiments): the wider tail keeps some low-noise draws
+    # logit-normal timestep sampling: t = sigmoid(N(t_mean, t_std)); toy: centred towards noise, where layout and colour
+    # are decided
+    t_mean: float = 1.0
+    # toy: 1.5 beat 1.0 at t_mean 1.0 on backgrounds, placement, edits and distances, two seeds (15_experiments): the
+    # wider tail keeps some low-noise draws
+    t_std: float = 1.5
     time_shift: float = 1.0       # timestep shift s: t' = s t / (1 + (s - 1) t); 1 = none
     shift_ref_tokens: int = 0     # > 0: multiply the shift by sqrt(image tokens / this) (resolution-dependent shift)
     checkpoint_every: int = 200
@@ -104,10 +128,15 @@ class TrainConfig:
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
-    compile: str = "auto"        # auto: on with CUDA, off on the CPU | on (the whole model) | blocks (each block: far quicker to compile) | off
-    dist_timeout_min: float = 30.0 # under torchrun: how long processes wait for each other (process 0 validating) before the job fails
-    repa_weight: float = 1.0      # representation alignment loss weight; 0 = off (toy: 1.0 beat 0.5 on text-only distance and edits, chapter 15_experiments)
-    repa_block: int = 1           # align the image tokens after this block (1-based) with the stored DINO patch grid; toy: the first of 2
+    # auto: on with CUDA, off on the CPU | on (the whole model) | blocks (each block: far quicker to compile) | off
+    compile: str = "auto"
+    # under torchrun: how long processes wait for each other (process 0 validating) before the job fails
+    dist_timeout_min: float = 30.0
+    # representation alignment loss weight; 0 = off (toy: 1.0 beat 0.5 on text-only distance and edits, chapter
+    # 15_experiments)
+    repa_weight: float = 1.0
+    # align the image tokens after this block (1-based) with the stored DINO patch grid; toy: the first of 2
+    repa_block: int = 1
     repa_on: str = "dropped"      # dropped: only samples whose DINO input was dropped | all
 
 @dataclass
@@ -116,10 +145,13 @@ class ValidateConfig:
     seed: int = 42
     steps: int = 25
     cfg_text: float = 3.0
-    cfg_dino: float = 1.5         # toy: 1.5 beat 2.5 on reconstruction region and distance, two seeds; text-only draws ignore it (15_experiments)
+    # toy: 1.5 beat 2.5 on reconstruction region and distance, two seeds; text-only draws ignore it (15_experiments)
+    cfg_dino: float = 1.5
     divergence_factor: float = 2.0
-    text_edits: str = "brunette->blonde,blonde->brunette"  # caption edits for text manipulation ("a->b,c->d"); emoji use their own
-    lpips: str = "auto"           # auto: LPIPS if its AlexNet can be loaded (downloaded once), else a labelled feature distance | on | off
+    # caption edits for text manipulation ("a->b,c->d"); emoji use their own
+    text_edits: str = "brunette->blonde,blonde->brunette"
+    # auto: LPIPS if its AlexNet can be loaded (downloaded once), else a labelled feature distance | on | off
+    lpips: str = "auto"
     batch_size: int = 8           # images generated per batch
     tests: str = "reconstruction,text_only,dino_swap,text_manipulation"   # which tests run (reconstruction always)
 
@@ -136,15 +168,17 @@ class Config:
     def to_json(self) -> str: return json.dumps(self.to_dict(), indent=2)
 
 # %% ../nbs/00_config.ipynb #977fe000
+# the Flux VAE's channels are of one scale already; the toy's global scale is for the PCA codec's
 _PRODUCTION_DATA = dict(bucket_area=1024 * 1024, images="data/approved/images",
-                        latent_norm="channel")   # the Flux VAE's channels are of one scale already; the toy's global scale is for the PCA codec's
+                        latent_norm="channel")
 _PRODUCTION_ENCODERS = dict(text="t5", text_model="google/t5-v1_1-xxl", text_max_tokens=512, text_storage="int8",
                             vision="dinov3", vision_model="facebook/dinov3-vitl16-pretrain-lvd1689m",
                             vision_stride=64,
                             latent="flux", latent_model="black-forest-labs/FLUX.1-dev", batch_size=8)
+# the seed's mix until the toy's is measured at scale
 _PRODUCTION_TRAIN = dict(total_steps=6000, batch_size="auto", effective_batch=256, memory_limit_gib=22.0, lr=3e-4, min_lr=1e-6, repa_weight=0.0,
                          optimizer="adamw",   # Muon is measured on the toy model only
-                         p_uncond=0.10, p_text_only=0.30, p_dino_only=0.05, p_both=0.55,   # the seed's mix until the toy's is measured at scale
+                         p_uncond=0.10, p_text_only=0.30, p_dino_only=0.05, p_both=0.55,
                          t_mean=0.0, t_std=1.0,   # the toy's timesteps are not measured at this scale either
                          warmup_steps=500, precision="bf16", ema_decay=0.9999, ema_warmup=500,
                          checkpoint_every=500, visual_debug_every=100, validate_every=5000)
@@ -155,12 +189,13 @@ def _preset(data=None, encoders=None, model=None, train=None, validate=None) -> 
     return Config(DataConfig(**(data or {})), EncoderConfig(**(encoders or {})),
                   ModelConfig(**(model or {})), TrainConfig(**(train or {})), ValidateConfig(**(validate or {})))
 
+# output_conv: not yet measured at this scale
 PRESETS = {
     "toy": lambda: _preset(),
     "baseline": lambda: _preset(
         data=_PRODUCTION_DATA | dict(shards="data/shards/baseline"),
         encoders=_PRODUCTION_ENCODERS,
-        model=dict(hidden_size=384, depth=12, num_heads=6, text_dim=4096, vision_dim=1024, output_conv=False),   # output_conv: not yet measured at this scale
+        model=dict(hidden_size=384, depth=12, num_heads=6, text_dim=4096, vision_dim=1024, output_conv=False),
         train=_PRODUCTION_TRAIN, validate=_PRODUCTION_VALIDATE),
     "production": lambda: _preset(
         data=_PRODUCTION_DATA | dict(shards="data/shards/production"),
@@ -218,7 +253,8 @@ def _check_data(cfg: Config):
              f"data.bucket_area={d.bucket_area} don't fit: {', '.join(f'{w}x{h}' for w, h in bad)} (try 16)")
     token = LATENT_STRIDE * m.patch_size   # pixels a token covers a side
     bad = off_grid(d.buckets(), token)
-    _require(not bad, "data.bucket_multiple", f"buckets {', '.join(f'{w}x{h}' for w, h in bad)} do not hold whole {token}-px tokens "
+    _require(not bad, "data.bucket_multiple", f"buckets {', '.join(f'{w}x{h}' for w, h in bad)} do not hold whole "
+                                              f"{token}-px tokens "
              f"(model.patch_size={m.patch_size}); set data.bucket_multiple={math.lcm(d.bucket_multiple, token)}")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
@@ -231,7 +267,8 @@ def _check_model(cfg: Config):
     _require(isinstance(gc, bool) or gc == "auto" or isinstance(gc, int) and 0 <= gc <= m.depth, "model.grad_checkpoint",
              f"must be true, false, a number of blocks from 0 to model.depth={m.depth}, or auto; got {gc!r}")
     _require(gc != "auto" or t.batch_size == "auto", "model.grad_checkpoint",
-             "auto is chosen together with the micro-batch: set train.batch_size=auto, or give true, false or a number of blocks")
+             "auto is chosen together with the micro-batch: set train.batch_size=auto, or give true, false or a number "
+             "of blocks")
     _require(m.hidden_size % m.num_heads == 0, "model.hidden_size",
              f"{m.hidden_size} is not divisible by model.num_heads={m.num_heads}; "
              f"allowed head counts: {[h for h in range(1, 33) if m.hidden_size % h == 0]}")
@@ -240,8 +277,10 @@ def _check_model(cfg: Config):
              f"head size {m.hidden_size}/{m.num_heads}={head_dim} must be a multiple of 4 (2D rotary embeddings)")
     if m.fused_qk:
         _require(head_dim & (head_dim - 1) == 0, "model.fused_qk",
-                 f"the fused kernel needs a power-of-two head size, got {m.hidden_size}/{m.num_heads}={head_dim}: pick model.num_heads for 32, 64 or 128, or set model.fused_qk=false")
-        _require(importlib.util.find_spec("triton") is not None, "model.fused_qk", "needs Triton (`pip install triton`; CUDA builds of PyTorch bring it), or set model.fused_qk=false")
+                 f"the fused kernel needs a power-of-two head size, got {m.hidden_size}/{m.num_heads}={head_dim}: pick "
+                 "model.num_heads for 32, 64 or 128, or set model.fused_qk=false")
+        _require(importlib.util.find_spec("triton") is not None, "model.fused_qk",
+            "needs Triton (`pip install triton`; CUDA builds of PyTorch bring it), or set model.fused_qk=false")
     want = _LATENT_CHANNELS.get(e.latent, e.pca_components)
     _require(m.latent_channels == want, "model.latent_channels",
              f"{m.latent_channels} does not match the {e.latent!r} latent codec's {want} channels")
@@ -253,7 +292,8 @@ def _check_train(cfg: Config):
              f"must be a number > 0 or auto, got {t.batch_size!r}")
     _require(t.batch_size != "auto" or t.effective_batch > 0, "train.effective_batch",
              "train.batch_size=auto needs the images per optimizer step: set train.effective_batch (e.g. 256)")
-    _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", f"must be >= 0 (0 = 90% of the GPU), got {t.memory_limit_gib}")
+    _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", "must be >= 0 (0 = 90% of the GPU), got "
+                                                                f"{t.memory_limit_gib}")
     probs = {k: getattr(t, k) for k in ("p_uncond", "p_text_only", "p_dino_only", "p_both")}
     for k, p in probs.items(): _require(0 <= p <= 1, f"train.{k}", f"must be a probability in [0, 1], got {p}")
     _require(math.isclose(sum(probs.values()), 1.0, abs_tol=1e-6), "train.p_uncond",
@@ -264,8 +304,10 @@ def _check_train(cfg: Config):
              f"must be in [0, train.total_steps={t.total_steps}], got {t.warmup_steps}")
     _require(0 <= t.ema_decay < 1, "train.ema_decay", f"must be in [0, 1), got {t.ema_decay}")
     for name in ("ema_warmup", "shift_ref_tokens", "visual_debug_every", "validate_every"):
-        _require(getattr(t, name) >= 0, f"train.{name}", f"must be >= 0 (0 turns it off where that applies), got {getattr(t, name)}")
-    _require(t.repa_weight >= 0, "train.repa_weight", f"must be >= 0 (0 turns representation alignment off), got {t.repa_weight}")
+        _require(getattr(t, name) >= 0, f"train.{name}", "must be >= 0 (0 turns it off where that applies), got "
+                                                         f"{getattr(t, name)}")
+    _require(t.repa_weight >= 0, "train.repa_weight", "must be >= 0 (0 turns representation alignment off), got "
+                                                      f"{t.repa_weight}")
     _require(t.repa_weight == 0 or 1 <= t.repa_block <= m.depth, "train.repa_block",
              f"{t.repa_block} is not a block of this model: pick 1..model.depth={m.depth}")
     _require(t.weight_decay >= 0 and t.grad_clip >= 0, "train.weight_decay",
@@ -277,7 +319,8 @@ def _check_validate(cfg: Config):
     tests = v.tests.split(",")
     unknown = [x for x in tests if x not in ("reconstruction", "text_only", "dino_swap", "text_manipulation")]
     _require(not unknown and "reconstruction" in tests, "validate.tests",
-             f"{v.tests!r}: a comma-separated subset of reconstruction,text_only,dino_swap,text_manipulation that includes reconstruction")
+             f"{v.tests!r}: a comma-separated subset of reconstruction,text_only,dino_swap,text_manipulation that "
+             "includes reconstruction")
 
 # %% ../nbs/00_config.ipynb #12c0cf19
 def _coerce(name: str, typ, val):
@@ -328,8 +371,10 @@ def from_dict(d: dict, base: Config | None = None) -> Config:
 
 def stored_config(d: dict) -> Config:
     "The config a checkpoint was written with: a field it predates takes the value that rebuilds the model it saved."
-    model = {"frame_position": False, "output_conv": False, **d.get("model", {})}   # checkpoints from before these fields hold neither layer
-    encoders = {"pca_lapped": False, **d.get("encoders", {})}                        # ... and were trained on block-codec latents
+    # checkpoints from before these fields hold neither layer
+    model = {"frame_position": False, "output_conv": False, **d.get("model", {})}
+    # ... and were trained on block-codec latents
+    encoders = {"pca_lapped": False, **d.get("encoders", {})}
     return from_dict({**d, "model": model, "encoders": encoders})
 
 # %% ../nbs/00_config.ipynb #27a0667c
@@ -356,7 +401,8 @@ def load_config(spec: str = "toy", overrides=()) -> Config:
         d = yaml.safe_load(path.read_text()) or {}
         if not isinstance(d, dict): raise ConfigError(f"{path}: expected a mapping of sections, got {type(d).__name__}")
         base = d.pop("base", "toy")
-        if base not in PRESETS: raise ConfigError(f"{path}: base: {base!r} is not a preset; allowed: {', '.join(PRESETS)}")
+        if base not in PRESETS: raise ConfigError(f"{path}: base: {base!r} is not a preset; allowed: "
+                                                  f"{', '.join(PRESETS)}")
         cfg = PRESETS[base]()
     cfg = _merge(cfg, d, where=str(spec))
     return validate_config(_merge(cfg, parse_overrides(overrides), where="--set"))

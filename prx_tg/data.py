@@ -29,13 +29,15 @@ class Shards:
         self.root, self.latent_norm = Path(root), latent_norm
         path = self.root / "manifest.json"
         if not path.exists():
-            raise DataError(f"no shards at {self.root} (missing manifest.json): run `python -m prx_tg.prepare --out {self.root}` first, or pass --shards DIR")
+            raise DataError(f"no shards at {self.root} (missing manifest.json): run `python -m prx_tg.prepare --out "
+                            f"{self.root}` first, or pass --shards DIR")
         self.manifest = m = json.loads(path.read_text())
         key, count = ("shards", "train") if split == "train" else ("holdout_shards", "holdout")
         self.buckets = {name: dict(shards=[self.root / s for s in b[key]], count=b[count]) for name, b in m["buckets"].items() if b[count]}
         if not self.buckets: raise DataError(f"no {split} samples in {self.root}")
         longest = [m["buckets"][name].get("text_tokens") for name in self.buckets]
-        self.text_tokens = None if split != "train" or None in longest else max(longest)   # the longest training caption; None: not recorded
+        # the longest training caption; None: not recorded
+        self.text_tokens = None if split != "train" or None in longest else max(longest)
         self.stats = {name: (np.asarray(b["latent_mean"], np.float32), np.asarray(b["latent_std"], np.float32))
                       for name, b in m["buckets"].items() if "latent_mean" in b}
         e = load_np(str(self.root / m["empty_caption"]))
@@ -52,19 +54,25 @@ class Shards:
                                  ("model.latent_channels", self.latent_channels, cfg.model.latent_channels)):
             if have != want:
                 raise DataError(f"{name}={want} but the shards in {self.root} hold {have} "
-                                f"({self.manifest['encoders']}); use the preset the shards were made with or --set {name}={have}")
+                                f"({self.manifest['encoders']}); use the preset the shards were made with or --set "
+                                f"{name}={have}")
         token = LATENT_STRIDE * cfg.model.patch_size
         odd = [bucket_name(b) for b in off_grid([bucket_size(name) for name in self.buckets], token)]
         if odd:
-            raise DataError(f"model.patch_size={cfg.model.patch_size} needs bucket sides in whole {token}-px tokens, but the shards in {self.root} "
-                            f"have buckets {', '.join(odd)}; prepare shards for it with --set data.bucket_multiple={token}")
+            raise DataError(f"model.patch_size={cfg.model.patch_size} needs bucket sides in whole {token}-px tokens, "
+                            f"but the shards in {self.root} "
+                            f"have buckets {', '.join(odd)}; prepare shards for it with --set "
+                            f"data.bucket_multiple={token}")
         if cfg.data.flip_p > 0 and not self.mirrored:
-            raise DataError(f"data.flip_p={cfg.data.flip_p} but the shards in {self.root} store no mirrored latents (made before 2026-12-05 or "
-                            "with data.flip_p=0): a flipped latent grid is not the mirrored image's latent and would teach garbled subjects. "
+            raise DataError(f"data.flip_p={cfg.data.flip_p} but the shards in {self.root} store no mirrored latents "
+                            "(made before 2026-12-05 or "
+                            "with data.flip_p=0): a flipped latent grid is not the mirrored image's latent and would "
+                            "teach garbled subjects. "
                             "Prepare the images again into a new --out, or train with --set data.flip_p=0")
 
     def latent_stats(self, bucket: str) -> tuple[np.ndarray, np.ndarray]:
-        "Per-channel mean and scale for `bucket` ('WxH'; a bucket without training samples gets the dataset's), per `latent_norm`."
+        """Per-channel mean and scale for `bucket` ('WxH'; a bucket without training samples gets the dataset's), per
+        `latent_norm`."""
         overall = self.manifest["latent_stats"]
         mean, std = self.stats.get(bucket, (np.asarray(overall["latent_mean"], np.float32), np.asarray(overall["latent_std"], np.float32)))
         if self.latent_norm == "global": std = np.full_like(std, np.sqrt(np.mean(std ** 2)))
@@ -84,7 +92,8 @@ def _raw_samples(shards: list[Path], on_error):
     "Undecoded samples (dicts of bytes) from `shards` in order; a shard that fails to read is reported and skipped."
     for shard in shards:
         try:
-            # nodesplitter=None: every process reads every shard; several processes split batches, not shards (chapter 12a)
+            # nodesplitter=None: every process reads every shard; several processes split batches, not shards (chapter
+            # 12a)
             yield from wds.WebDataset(str(shard), shardshuffle=False, empty_check=False, nodesplitter=None)
         except Exception as e:  # a truncated or corrupt tar: report it by name, keep going
             on_error(shard, e)
@@ -138,7 +147,8 @@ class BucketBatches:
 
 # %% ../nbs/07_data.ipynb #bef18b34
 def decoded_samples(shards: Shards) -> list[dict]:
-    "Every sample of `shards` decoded, in key order: key, caption, attributes, bucket (W, H), source, latent, text, dino_cls, dino_patches."
+    """Every sample of `shards` decoded, in key order: key, caption, attributes, bucket (W, H), source, latent, text,
+    dino_cls, dino_patches."""
     items = []
     raw = (s for name in sorted(shards.buckets) for s in _raw_samples(shards.buckets[name]["shards"], lambda *a: None))
     for s in sorted(raw, key=lambda s: s["__key__"]):
@@ -166,7 +176,8 @@ def stack_conditions(conds: list[dict]) -> dict:
 def _npy(b: bytes) -> np.ndarray: return np.load(io.BytesIO(b), allow_pickle=False)
 
 def stored_text(sample: dict, name: str) -> torch.Tensor:
-    "The float32 hidden states `name` of a raw sample: fp16 as stored, or int8 dequantised with its steps and outliers (`encoders.text_storage`)."
+    """The float32 hidden states `name` of a raw sample: fp16 as stored, or int8 dequantised with its steps and outliers
+    (`encoders.text_storage`)."""
     h = _npy(sample[f"{name}.npy"])
     if f"{name}_scale.npy" not in sample: return torch.from_numpy(h.astype(np.float32))
     return torch.from_numpy(dequantise_tokens(h, _npy(sample[f"{name}_scale.npy"]), _npy(sample[f"{name}_outliers.npy"])))
@@ -176,9 +187,10 @@ def draw_modes(n: int, probs, generator: torch.Generator) -> torch.Tensor:
     return torch.multinomial(torch.tensor(probs, dtype=torch.float64), n, replacement=True, generator=generator)
 
 def part_of(n: int, part: tuple[int, int] = (0, 1), size: int | None = None) -> tuple[list[int], list[float]]:
-    """Positions in a global batch of `n` that process `rank` of `world` trains on, and their loss weights: a contiguous share.
-    Zero-weight stand-ins (the batch's first sample) fill the share up to `size` (fixed shapes for a compiled model), or to one
-    sample where it is empty (a bucket's last batch, smaller than the world), so that every process runs the same steps."""
+    """Positions in a global batch of `n` that process `rank` of `world` trains on, and their loss weights: a contiguous
+    share. Zero-weight stand-ins (the batch's first sample) fill the share up to `size` (fixed shapes for a compiled
+    model), or to one sample where it is empty (a bucket's last batch, smaller than the world), so that every process
+    runs the same steps."""
     rank, world = part
     lo, hi = rank * n // world, (rank + 1) * n // world
     fill = max(size or 0, 1) - (hi - lo)
@@ -186,9 +198,10 @@ def part_of(n: int, part: tuple[int, int] = (0, 1), size: int | None = None) -> 
 
 def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.Generator, flip_p: float = 0.5,
             probs=(0.10, 0.30, 0.05, 0.55), part: tuple[int, int] = (0, 1), fixed: tuple[int, int] | None = None) -> dict:
-    """Decode, normalise, flip and drop conditions for process `part = (rank, world)`'s share of one global batch from one bucket.
-    Flips and dropout are drawn for the whole global batch, so the batch does not depend on how many processes share it.
-    `fixed = (share size, text length)` pads every batch to those shapes (with zero-weight stand-ins and masked text)."""
+    """Decode, normalise, flip and drop conditions for process `part = (rank, world)`'s share of one global batch from
+    one bucket. Flips and dropout are drawn for the whole global batch, so the batch does not depend on how many
+    processes share it. `fixed = (share size, text length)` pads every batch to those shapes (with zero-weight stand-ins
+    and masked text)."""
     n = len(samples)
     flips = (torch.rand(n, generator=generator) < flip_p).tolist()
     modes = draw_modes(n, probs, generator)
@@ -198,7 +211,8 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
     lat, cls, grid, texts = [], [], [], []
     for i in index:
         s, flip = samples[i], flips[i]
-        x = torch.from_numpy(_npy(s["vae_latent_flip.npy" if flip else "vae_latent.npy"]).astype(np.float32))   # the mirrored crop's own latent
+        # the mirrored crop's own latent
+        x = torch.from_numpy(_npy(s["vae_latent_flip.npy" if flip else "vae_latent.npy"]).astype(np.float32))
         g = torch.from_numpy(_npy(s["dinov3_patches.npy"]).astype(np.float32))
         text_key = "t5_hidden_flip" if flip and "t5_hidden_flip.npy" in s else "t5_hidden"
         if flip: g = g.flip(1)   # the vision grid (gh, gw, D) mirrors in place (chapter 05_prepare)
@@ -206,7 +220,8 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
         grid.append(g)
         cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
         texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)
-    L = max(fixed[1] if fixed else 0, *(t.shape[0] for t in texts))   # a caption longer than the fixed length still fits (a new shape)
+    # a caption longer than the fixed length still fits (a new shape)
+    L = max(fixed[1] if fixed else 0, *(t.shape[0] for t in texts))
     text = torch.zeros(len(index), L, texts[0].shape[1])
     mask = torch.zeros(len(index), L, dtype=torch.bool)
     for i, t in enumerate(texts):
@@ -219,7 +234,8 @@ def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.G
 
 # %% ../nbs/07_data.ipynb #d6b2fc1f
 class Loader:
-    "Endless model batches from `cfg`'s shards (process `part = (rank, world)`'s share of each), with a position `(epoch, batch)` that a checkpoint can restore."
+    """Endless model batches from `cfg`'s shards (process `part = (rank, world)`'s share of each), with a position
+    `(epoch, batch)` that a checkpoint can restore."""
     def __init__(self, shards: Shards, cfg: Config, position=(0, 0), on_error=None, part: tuple[int, int] = (0, 1),
                  fixed: tuple[int, int] | None = None):
         t = cfg.train
@@ -244,7 +260,8 @@ class Loader:
 
 # %% ../nbs/07_data.ipynb #7p0f0002
 class Prefetch:
-    "The batches of `loader`, made up to `ahead` batches in advance on a background thread (pinned where `pin`); `position` follows what was handed out."
+    """The batches of `loader`, made up to `ahead` batches in advance on a background thread (pinned where `pin`);
+    `position` follows what was handed out."""
     def __init__(self, loader: Loader, ahead: int = 4, pin: bool = False):
         self.loader, self.pin, self.position = loader, pin, loader.position
         self.queue, self.stopped = queue.Queue(maxsize=ahead), threading.Event()

@@ -58,7 +58,8 @@ class Processes:
         return stack
 
 def join_processes(timeout_min: float = 30.0) -> Processes:
-    "The process group torchrun describes in the environment (`WORLD_SIZE`, `RANK`, `LOCAL_RANK`), joined; a world of one otherwise."
+    """The process group torchrun describes in the environment (`WORLD_SIZE`, `RANK`, `LOCAL_RANK`), joined; a world of
+    one otherwise."""
     world = int(os.environ.get("WORLD_SIZE", "1"))
     if world == 1: return Processes()
     local_rank = int(os.environ.get("LOCAL_RANK", "0"))

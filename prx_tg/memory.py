@@ -17,14 +17,16 @@ __all__ = ['MicroBatchError', 'micro_batch_sizes', 'fitting_micro_batch', 'fewes
            'padded_text_length', 'measured_micro_batch', 'resolve_micro_batch']
 
 # %% ../nbs/12b_memory.ipynb #12b0m006
-class MicroBatchError(RuntimeError): "No micro-batch fits, or it cannot be measured here; the message says what to change."
+class MicroBatchError(RuntimeError): """No micro-batch fits, or it cannot be measured here; the message says what to
+    change."""
 
 def micro_batch_sizes(effective: int, world: int) -> list[int]:
     "Per-process micro-batches `m` with `m * world` dividing `effective`, smallest first."
     return [m for m in range(1, effective // world + 1) if effective % (m * world) == 0]
 
 def fitting_micro_batch(effective: int, world: int, limit_bytes: float, peak_bytes) -> int:
-    "The largest per-process micro-batch (see `micro_batch_sizes`) whose measured `peak_bytes(m)` stays within `limit_bytes`."
+    """The largest per-process micro-batch (see `micro_batch_sizes`) whose measured `peak_bytes(m)` stays within
+    `limit_bytes`."""
     best, peak = None, None
     for m in micro_batch_sizes(effective, world):   # peak memory grows with m
         peak = peak_bytes(m)
@@ -33,12 +35,14 @@ def fitting_micro_batch(effective: int, world: int, limit_bytes: float, peak_byt
     if best is None:
         needs = "runs out of GPU memory" if peak == float("inf") else f"needs {peak / 2**30:.1f} GiB"
         raise MicroBatchError(f"even a micro-batch of 1 {needs} (train.memory_limit_gib={limit_bytes / 2**30:g}): use "
-                              "model.grad_checkpoint=auto (or true), train.precision=bf16, a smaller model, or smaller buckets (data.bucket_area)")
+                              "model.grad_checkpoint=auto (or true), train.precision=bf16, a smaller model, or smaller "
+                              "buckets (data.bucket_area)")
     return best
 
 # %% ../nbs/12b_memory.ipynb #12b0m008
 def fewest_checkpointed(depth: int, fits) -> int:
-    "The fewest checkpointed blocks `k` in 0..depth with `fits(k)`, given that `fits(depth)` holds and memory falls as `k` grows."
+    """The fewest checkpointed blocks `k` in 0..depth with `fits(k)`, given that `fits(depth)` holds and memory falls as
+    `k` grows."""
     lo, hi = 0, depth
     while lo < hi:
         mid = (lo + hi) // 2
@@ -47,8 +51,9 @@ def fewest_checkpointed(depth: int, fits) -> int:
     return hi
 
 def plan_micro_batch(effective: int, world: int, depth: int, limit_bytes: float, probe, log) -> tuple[int, int]:
-    """(micro-batch per process, checkpointed blocks) with the most images/s among those that fit: `probe(m, k)` gives the peak bytes
-    of a step at micro-batch `m` with `k` blocks checkpointed, `probe(m, k, timed=True)` its seconds per step as well."""
+    """(micro-batch per process, checkpointed blocks) with the most images/s among those that fit: `probe(m, k)` gives
+    the peak bytes of a step at micro-batch `m` with `k` blocks checkpointed, `probe(m, k, timed=True)` its seconds per
+    step as well."""
     largest = fitting_micro_batch(effective, world, limit_bytes, lambda m: probe(m, depth)[0])
     pairs = [(m, fewest_checkpointed(depth, lambda k: probe(m, k)[0] <= limit_bytes))
              for m in micro_batch_sizes(effective, world) if m <= largest]
@@ -58,12 +63,14 @@ def plan_micro_batch(effective: int, world: int, depth: int, limit_bytes: float,
     for m, k in pairs:
         peak, seconds = probe(m, k, timed=True)
         speed[m, k] = m / seconds
-        log(f"  micro-batch {m} with {k}/{depth} blocks checkpointed: {peak / 2**30:.1f} GiB, {speed[m, k]:.1f} images/s (eager)")
+        log(f"  micro-batch {m} with {k}/{depth} blocks checkpointed: {peak / 2**30:.1f} GiB, {speed[m, k]:.1f} "
+            "images/s (eager)")
     return max(speed, key=speed.get)
 
 # %% ../nbs/12b_memory.ipynb #12b0m010
 class StepProbe:
-    "Peak CUDA memory (and speed) of one training step of `cfg` at any micro-batch and number of checkpointed blocks; one model serves every probe."
+    """Peak CUDA memory (and speed) of one training step of `cfg` at any micro-batch and number of checkpointed blocks;
+    one model serves every probe."""
     def __init__(self, cfg: Config, latent_hw: tuple[int, int], text_tokens: int, device, timed_steps: int = 3):
         from prx_tg.train import REPAProjector   # here, not at the top: the trainer imports this module
         self.cfg, self.latent_hw, self.text_tokens, self.device, self.timed_steps = cfg, latent_hw, text_tokens, device, timed_steps
@@ -108,20 +115,24 @@ class StepProbe:
 
 # %% ../nbs/12b_memory.ipynb #12b0m012
 def padded_text_length(data: Shards, cfg: Config, log=print) -> int:
-    """The text tokens of every batch of a compiled model (one shape per bucket) and of the memory probe: the longest caption in the
-    shards (or the empty caption, if longer) rounded up to a multiple of 8; `encoders.text_max_tokens` where the manifest does not
-    record it."""
+    """The text tokens of every batch of a compiled model (one shape per bucket) and of the memory probe: the longest
+    caption in the shards (or the empty caption, if longer) rounded up to a multiple of 8; `encoders.text_max_tokens`
+    where the manifest does not record it."""
     if data.text_tokens is None:
-        log(f"note: {data.root / 'manifest.json'} does not record caption lengths (shards from an earlier version): text is padded to "
-            f"encoders.text_max_tokens={cfg.encoders.text_max_tokens}. Run prepare on the same folders again to record them (nothing is re-encoded)")
+        log(f"note: {data.root / 'manifest.json'} does not record caption lengths (shards from an earlier version): "
+            "text is padded to "
+            f"encoders.text_max_tokens={cfg.encoders.text_max_tokens}. Run prepare on the same folders again to record "
+            "them (nothing is re-encoded)")
         return cfg.encoders.text_max_tokens
     return -(-max(data.text_tokens, len(data.empty_text)) // 8) * 8
 
 def measured_micro_batch(cfg: Config, procs, data: Shards, log, text_tokens: int) -> tuple[int, int, int]:
-    "(global micro-batch, accumulation steps, checkpointed blocks) that fit the memory limit on every process's GPU, measured."
+    """(global micro-batch, accumulation steps, checkpointed blocks) that fit the memory limit on every process's GPU,
+    measured."""
     tc, mc = cfg.train, cfg.model
     if procs.device.type != "cuda":
-        raise MicroBatchError("train.batch_size=auto measures memory on a CUDA GPU; on the CPU give a number (--set train.batch_size=N)")
+        raise MicroBatchError("train.batch_size=auto measures memory on a CUDA GPU; on the CPU give a number (--set "
+                              "train.batch_size=N)")
     limit = tc.memory_limit_gib * 2**30 if tc.memory_limit_gib else 0.9 * torch.cuda.get_device_properties(procs.device).total_memory
     W, H = max((bucket_size(name) for name in data.buckets), key=lambda wh: wh[0] * wh[1])
     probe = StepProbe(cfg, (H // 8, W // 8), text_tokens, procs.device)
@@ -140,9 +151,9 @@ def measured_micro_batch(cfg: Config, procs, data: Shards, log, text_tokens: int
     return m, tc.effective_batch // m, k
 
 def resolve_micro_batch(cfg: Config, procs, data: Shards, ckpt: dict | None, log, text_tokens: int | None) -> Config:
-    """`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match), and `model.grad_checkpoint: auto` by a number
-    of blocks: the checkpoint's when resuming, else measured with `text_tokens` of text (`padded_text_length`; unused when the batch
-    size is given)."""
+    """`cfg` with `train.batch_size: auto` replaced by a number (and `grad_accum` to match), and `model.grad_checkpoint:
+    auto` by a number of blocks: the checkpoint's when resuming, else measured with `text_tokens` of text
+    (`padded_text_length`; unused when the batch size is given)."""
     tc, mc = cfg.train, cfg.model
     if tc.batch_size != "auto": return cfg
     if ckpt:

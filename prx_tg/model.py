@@ -26,7 +26,8 @@ def timestep_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0, max_per
     return torch.cat([torch.cos(args), torch.sin(args)], dim=-1)
 
 def rope_2d(h: int, w: int, head_dim: int, device=None, theta: float = 10000.0) -> torch.Tensor:
-    "Rotation tables `(h*w, head_dim/2, 2)` (cos, sin) for 2D RoPE: the first half of each head's pairs turns with the row, the second with the column."
+    """Rotation tables `(h*w, head_dim/2, 2)` (cos, sin) for 2D RoPE: the first half of each head's pairs turns with the
+    row, the second with the column."""
     quarter = head_dim // 4
     freqs = 1.0 / theta ** (torch.arange(quarter, device=device, dtype=torch.float32) / quarter)
     ys, xs = torch.meshgrid(torch.arange(h, device=device, dtype=torch.float32),
@@ -35,7 +36,8 @@ def rope_2d(h: int, w: int, head_dim: int, device=None, theta: float = 10000.0) 
     return torch.stack([ang.cos(), ang.sin()], dim=-1)
 
 def apply_rope(x: torch.Tensor, rope: torch.Tensor) -> torch.Tensor:
-    "Rotate consecutive pairs of the last dim of `x` `(..., N, heads, head_dim)` by `rope` `(N, head_dim/2, 2)`, in `x`'s dtype."
+    """Rotate consecutive pairs of the last dim of `x` `(..., N, heads, head_dim)` by `rope` `(N, head_dim/2, 2)`, in
+    `x`'s dtype."""
     cos, sin = rope.to(x.dtype)[:, None].unbind(-1)                 # each (N, 1, head_dim/2): broadcast over heads
     a, b = x.unflatten(-1, (-1, 2)).unbind(-1)                       # the two halves of each pair
     return torch.stack([a * cos - b * sin, a * sin + b * cos], dim=-1).flatten(-2)
@@ -43,7 +45,8 @@ def apply_rope(x: torch.Tensor, rope: torch.Tensor) -> torch.Tensor:
 FRAME_FREQS = 6   # frequencies pi * 2^k, k < 6: periods from twice the frame down to 1/16 of it
 
 def frame_features(h: int, w: int, freqs: int = FRAME_FREQS, device=None) -> torch.Tensor:
-    "Fourier features `(h*w, 4*freqs)` of each token's centre in frame coordinates: 0 to 1 across the image, whatever its size or aspect."
+    """Fourier features `(h*w, 4*freqs)` of each token's centre in frame coordinates: 0 to 1 across the image, whatever
+    its size or aspect."""
     ys, xs = torch.meshgrid((torch.arange(h, device=device, dtype=torch.float32) + 0.5) / h,
                             (torch.arange(w, device=device, dtype=torch.float32) + 0.5) / w, indexing="ij")
     ang = torch.stack([ys.reshape(-1), xs.reshape(-1)], -1)[..., None] * (math.pi * 2.0 ** torch.arange(freqs, device=device))
@@ -59,7 +62,8 @@ def token_grid(features: torch.Tensor, h: int, w: int) -> torch.Tensor:
 
 # %% ../nbs/06_model.ipynb #0651d8d5
 class QKNorm(nn.Module):
-    "RMSNorm over head channels with separate learned scales for queries (`which=0`) and keys (`which=1`); `which=slice(None)` normalises a stacked (q, k) pair in one call."
+    """RMSNorm over head channels with separate learned scales for queries (`which=0`) and keys (`which=1`);
+    `which=slice(None)` normalises a stacked (q, k) pair in one call."""
     def __init__(self, head_dim: int, eps: float = 1e-6):
         super().__init__()
         self.eps, self.scale = eps, nn.Parameter(torch.ones(2, 1, head_dim))
@@ -68,7 +72,8 @@ class QKNorm(nn.Module):
 class SelfAttention(nn.Module):
     def __init__(self, dim: int, heads: int, fused: bool = False):
         super().__init__()
-        self.heads, self.fused = heads, fused and qk_norm_rope is not None   # fused: CUDA tensors take the Triton kernel
+        # fused: CUDA tensors take the Triton kernel
+        self.heads, self.fused = heads, fused and qk_norm_rope is not None
         self.qkv = nn.Linear(dim, 3 * dim)
         self.qk_norm = QKNorm(dim // heads)
         self.proj = nn.Linear(dim, dim)
@@ -127,14 +132,16 @@ class NanoDiT(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
         self.cfg = cfg
-        gc = cfg.grad_checkpoint   # "auto" is resolved by the trainer; a model built straight from such a config recomputes nothing
+        # "auto" is resolved by the trainer; a model built straight from such a config recomputes nothing
+        gc = cfg.grad_checkpoint
         self.checkpointed = cfg.depth if gc is True else gc if isinstance(gc, int) and not isinstance(gc, bool) else 0
         self.compiled_blocks = None   # set by compile_blocks: a plain list, so neither state_dict nor modules() see it
         D, p, C = cfg.hidden_size, cfg.patch_size, cfg.latent_channels
         self.patch_embed = nn.Linear(C * p * p, D)
         self.frame_embed = nn.Linear(4 * FRAME_FREQS, D) if cfg.frame_position else None
         self.t_embed = nn.Sequential(nn.Linear(256, D), nn.SiLU(), nn.Linear(D, D))
-        # the encoders' features are normalised without affine weights: a scale and shift just before a linear layer fold into it,
+        # the encoders' features are normalised without affine weights: a scale and shift just before a linear layer
+        # fold into it,
         # and without them no gradient needs to flow back into the (frozen) features at all
         self.text_norm = nn.RMSNorm(cfg.text_dim, eps=1e-6, elementwise_affine=False)
         self.text_proj = nn.Sequential(nn.Linear(cfg.text_dim, D), nn.GELU(), nn.Linear(D, D))
@@ -168,12 +175,14 @@ class NanoDiT(nn.Module):
     def param_count(self) -> int: return sum(p.numel() for p in self.parameters())
 
     def compile_blocks(self, **options):
-        "Compile the blocks for training: all run the same code, so one graph per input shape serves every block and compiling takes seconds, not minutes. Sampling (eval mode) keeps the plain blocks, whose batch shapes vary."
+        """Compile the blocks for training: all run the same code, so one graph per input shape serves every block and
+        compiling takes seconds, not minutes. Sampling (eval mode) keeps the plain blocks, whose batch shapes vary."""
         self.compiled_blocks = [torch.compile(block, **options) for block in self.blocks]
         return self
 
     def __getstate__(self):
-        "A copy (`copy.deepcopy`, pickling) runs its own plain blocks: compiled wrappers would still point at this model's."
+        """A copy (`copy.deepcopy`, pickling) runs its own plain blocks: compiled wrappers would still point at this
+        model's."""
         return {**self.__dict__, "compiled_blocks": None}
 
     def patchify(self, x):
@@ -189,10 +198,10 @@ class NanoDiT(nn.Module):
         return x.reshape(B, C, H, W)
 
     def forward(self, x, t, text, text_mask, dino_cls, dino_patches, dino_mask, features_at: int | None = None):
-        """Velocity for latents `x` `(B, C, H, W)` at times `t` `(B,)` in [0, 1].
-        `text` `(B, L, text_dim)` with `text_mask` `(B, L)` (True = real token); `dino_cls` `(B, vision_dim)`;
-        `dino_patches` `(B, gh, gw, vision_dim)`, any grid size; `dino_mask` `(B,)` (False = DINO dropped).
-        With `features_at=k`, also returns the image tokens `(B, N, hidden)` after block `k` (for representation alignment)."""
+        """Velocity for latents `x` `(B, C, H, W)` at times `t` `(B,)` in [0, 1]. `text` `(B, L, text_dim)` with
+        `text_mask` `(B, L)` (True = real token); `dino_cls` `(B, vision_dim)`; `dino_patches` `(B, gh, gw,
+        vision_dim)`, any grid size; `dino_mask` `(B,)` (False = DINO dropped). With `features_at=k`, also returns the
+        image tokens `(B, N, hidden)` after block `k` (for representation alignment)."""
         B, _, H, W = x.shape
         h, w = H // self.cfg.patch_size, W // self.cfg.patch_size
         keep = dino_mask.to(x.dtype)[:, None]
@@ -237,7 +246,8 @@ def param_table(model: nn.Module) -> list[tuple[str, int]]:
     return out + [("total", sum(rows.values()))]
 
 def synthetic_batch(batch: int, latent_hw, text_tokens: int, text_dim: int, vision_dim: int, device="cpu", latent_channels: int = 16) -> dict:
-    "Random model inputs of the given shapes (latent `hw` or `(h, w)`, DINO grid at half the latent size, 80% real text tokens): for benchmarks and memory probes."
+    """Random model inputs of the given shapes (latent `hw` or `(h, w)`, DINO grid at half the latent size, 80% real
+    text tokens): for benchmarks and memory probes."""
     h, w = (latent_hw, latent_hw) if isinstance(latent_hw, int) else latent_hw
     g = torch.Generator().manual_seed(0)
     mask = torch.ones(batch, text_tokens, dtype=torch.bool)

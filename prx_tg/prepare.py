@@ -34,7 +34,8 @@ IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
 MAX_UPSCALE = 2.0  # an image needing more than this to cover its bucket is too small
 
 def sample_key(path: Path, root: Path) -> str:
-    "A WebDataset-safe key: the path below `root` without suffix; dots (which webdataset reads as field separators) become '_'."
+    """A WebDataset-safe key: the path below `root` without suffix; dots (which webdataset reads as field separators)
+    become '_'."""
     return "__".join(path.relative_to(root).with_suffix("").parts).replace(".", "_")
 
 def npy_bytes(a: np.ndarray) -> bytes:
@@ -59,11 +60,13 @@ def shard_ids(tar_path: Path) -> list[str]:
 TEXT_MEMBERS = ("t5_hidden.npy", "t5_hidden_flip.npy")
 
 def text_tokens(sample: dict) -> int:
-    "The longest stored caption of a sample (dict of key -> bytes), flipped caption included: what a batch pads its text to."
+    """The longest stored caption of a sample (dict of key -> bytes), flipped caption included: what a batch pads its
+    text to."""
     return max(np.load(io.BytesIO(sample[k])).shape[0] for k in TEXT_MEMBERS if k in sample)
 
 def write_shard(path: Path, samples: list[dict]):
-    "Write `samples` (dicts of key -> bytes, with '__key__') to `path` atomically, with its latent statistics and longest caption beside it."
+    """Write `samples` (dicts of key -> bytes, with '__key__') to `path` atomically, with its latent statistics and
+    longest caption beside it."""
     tmp = path.with_name(path.name + ".tmp")
     stats = dict(count=0, sum=None, sumsq=None)
     with wds.TarWriter(str(tmp)) as w:
@@ -81,7 +84,8 @@ def write_shard(path: Path, samples: list[dict]):
     os.replace(tmp, path)  # the tar appears last, complete
 
 def shard_text_tokens(tar_path: Path) -> int:
-    "The longest stored caption in a complete shard, read from the shard itself (for statistics written before they recorded it)."
+    """The longest stored caption in a complete shard, read from the shard itself (for statistics written before they
+    recorded it)."""
     return max(text_tokens(s) for s in wds.WebDataset(str(tar_path), shardshuffle=False, empty_check=False, nodesplitter=None))
 
 # %% ../nbs/05_prepare.ipynb #9888e3bb
@@ -245,7 +249,8 @@ def sample(self: Preparer, it: Item) -> dict:
     return s
 
 def text_members(name: str, hidden: np.ndarray, storage: str = "float16") -> dict:
-    "Hidden states as stored: fp16 `name.npy`, or (`encoders.text_storage: int8`) int8 `name.npy` with `name_scale.npy` and `name_outliers.npy`."
+    """Hidden states as stored: fp16 `name.npy`, or (`encoders.text_storage: int8`) int8 `name.npy` with
+    `name_scale.npy` and `name_outliers.npy`."""
     if storage == "float16": return {f"{name}.npy": npy_bytes(hidden)}
     q, scale, outliers = quantise_tokens(hidden)
     return {f"{name}.npy": npy_bytes(q), f"{name}_scale.npy": npy_bytes(scale), f"{name}_outliers.npy": npy_bytes(outliers)}
@@ -265,7 +270,8 @@ def write_shards(self: Preparer, items: list[Item]):
 
 @patch
 def manifest(self: Preparer) -> tuple[dict, dict]:
-    "Per-bucket counts, shard lists, latent statistics and longest training caption, and the statistics over all training buckets."
+    """Per-bucket counts, shard lists, latent statistics and longest training caption, and the statistics over all
+    training buckets."""
     buckets, total = {}, dict(count=0, sum=0.0, sumsq=0.0)
     for (split, name), d in sorted(shard_dirs(self.out).items()):
         b = buckets.setdefault(name, dict(train=0, holdout=0, shards=[], holdout_shards=[]))
@@ -320,7 +326,8 @@ def bytes_per_image(out: Path) -> dict:
 def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float = 0.0, text_dim: int = 4096,
                                 max_tokens: int = 512, vision_dim: int = 1024, vision_stride: int = 64,
                                 bucket=(1024, 1024), latent_channels: int = 16, text_storage: str = "int8", mirrored: bool = True) -> dict:
-    "Bytes per image at production shapes (the production preset stores text in int8), from the same `npy_bytes` the shards use."
+    """Bytes per image at production shapes (the production preset stores text in int8), from the same `npy_bytes` the
+    shards use."""
     W, H = bucket
     f16 = np.float16
     size = lambda shape, dtype=f16: len(npy_bytes(np.zeros(shape, dtype)))
@@ -339,22 +346,27 @@ def production_bytes_per_image(caption_tokens: int = 200, flip_fraction: float =
 def made_with(cfg: Config) -> dict:
     "What a shard set's stored encodings depend on (recorded in its manifest)."
     e, d = cfg.encoders, cfg.data
-    lapped = ["lapped"] if e.latent == "pca" and e.pca_lapped else []   # a block codec's entry is as before lapped codecs: older sets stay valid
+    # a block codec's entry is as before lapped codecs: older sets stay valid
+    lapped = ["lapped"] if e.latent == "pca" and e.pca_lapped else []
     return dict(text=[e.text, e.text_model], vision=[e.vision, e.vision_model, e.vision_stride],
                 latent=[e.latent, e.latent_model, e.pca_components, *lapped], bucket_area=d.bucket_area,
                 **({"bucket_multiple": d.bucket_multiple} if d.bucket_multiple != BUCKET_MULTIPLE else {}),
                 **({"mirrored": True} if d.flip_p > 0 else {}))
 
 def check_made_with(shards, cfg: Config) -> dict | None:
-    "The manifest of the shards in `shards` (None if there are none yet), refused if they were made with other encoders than `cfg` asks for."
+    """The manifest of the shards in `shards` (None if there are none yet), refused if they were made with other
+    encoders than `cfg` asks for."""
     path = Path(shards) / "manifest.json"
     manifest = json.loads(path.read_text()) if path.exists() else None
     have, want = (manifest or {}).get("made_with"), made_with(cfg)
     if manifest and have != want and (have or {}) | {"mirrored": True} == want:
-        raise PrepareError(f"the shards in {shards} store no mirrored latents (made before 2026-12-05 or with data.flip_p=0), which training with "
-                           f"data.flip_p={cfg.data.flip_p} needs. Use another --out, delete {shards} to start over, or add to it with --set data.flip_p=0.")
+        raise PrepareError(f"the shards in {shards} store no mirrored latents (made before 2026-12-05 or with "
+                           "data.flip_p=0), which training with "
+                           f"data.flip_p={cfg.data.flip_p} needs. Use another --out, delete {shards} to start over, or "
+                           "add to it with --set data.flip_p=0.")
     if manifest and have != want:
-        raise PrepareError(f"the shards in {shards} were made with {manifest.get('made_with')}, but this config asks for {made_with(cfg)}. "
+        raise PrepareError(f"the shards in {shards} were made with {manifest.get('made_with')}, but this config asks "
+                           f"for {made_with(cfg)}. "
                            f"Use another --out, or delete {shards} to start over.")
     return manifest
 
@@ -367,7 +379,8 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
     items = p.scan()
     done = p.done_keys()
     pending = p.inspect([it for it in items if it.key not in done])
-    log(f"{len(items)} images in {p.images}: {len(done)} already in shards, {len(pending)} to encode, {len(p.skipped)} skipped")
+    log(f"{len(items)} images in {p.images}: {len(done)} already in shards, {len(pending)} to encode, {len(p.skipped)} "
+        "skipped")
     if pending:
         p.encode_text(pending)
         p.encode_images(pending)
@@ -378,7 +391,8 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
         raise PrepareError(f"nothing could be processed ({len(p.skipped)} images skipped; see {p.out / 'report.json'})")
     enc = encoder_info(getattr(p, "text_encoder", None), getattr(p, "vision_encoder", None), getattr(p, "codec", None), cfg.encoders.text_storage)
     manifest = dict(version=1, made_with=made_with(cfg), images=str(p.images.resolve()), encoders=prev.get("encoders", {}) | enc, buckets=buckets,
-                    counts=dict(train=n_train, holdout=n_hold), latent_stats=overall, empty_caption="empty_caption.safetensors",
+                    counts=dict(train=n_train, holdout=n_hold), latent_stats=overall,
+        empty_caption="empty_caption.safetensors",
                     latent_codec="latent_codec.safetensors" if cfg.encoders.latent == "pca" else None,
                     keys=key_dtypes(cfg.encoders.text_storage),
                     bytes_per_image=bytes_per_image(p.out), config=dict(data=cfg.to_dict()["data"], encoders=cfg.to_dict()["encoders"]))
@@ -394,20 +408,24 @@ def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
 def summary(result: dict, out) -> str:
     m, r = result["manifest"], result["report"]
     lines = [f"{'bucket':>10} {'train':>6} {'holdout':>8} {'shards':>7}"]
-    for name, b in m["buckets"].items(): lines.append(f"{name:>10} {b['train']:>6} {b['holdout']:>8} {len(b['shards']) + len(b['holdout_shards']):>7}")
+    for name, b in m["buckets"].items(): lines.append(f"{name:>10} {b['train']:>6} {b['holdout']:>8} "
+                                                      f"{len(b['shards']) + len(b['holdout_shards']):>7}")
     lines.append(f"{'total':>10} {m['counts']['train']:>6} {m['counts']['holdout']:>8}")
     bpi = m["bytes_per_image"]
     lines.append("bytes/image: " + ", ".join(f"{k} {v:,}" for k, v in bpi.items()))
     prod = production_bytes_per_image()
-    lines.append(f"at production shapes (T5-XXL, ~200 tokens; DINOv3 ViT-L at stride 64; Flux latents; 1024x1024): {prod['total'] / 1e6:.2f} MB/image")
-    for k, t in r["throughput"].items(): lines.append(f"{k}: {t['images']} images in {t['seconds']}s ({t['images_per_s']} images/s)")
+    lines.append("at production shapes (T5-XXL, ~200 tokens; DINOv3 ViT-L at stride 64; Flux latents; 1024x1024): "
+                 f"{prod['total'] / 1e6:.2f} MB/image")
+    for k, t in r["throughput"].items(): lines.append(f"{k}: {t['images']} images in {t['seconds']}s "
+                                                      f"({t['images_per_s']} images/s)")
     if r["skipped"]:
         lines.append(f"skipped {len(r['skipped'])} files (see {Path(out) / 'report.json'}):")
         lines += [f"  {s['path']}: {s['reason']}" for s in r["skipped"][:20]]
     return "\n".join(lines)
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.prepare", description="Encode an image folder into WebDataset shards.")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.prepare",
+        description="Encode an image folder into WebDataset shards.")
     add_config_args(p)
     p.add_argument("--images", help="image folder (default: data.images of the config)")
     p.add_argument("--out", help="shard folder (default: data.shards of the config)")

@@ -54,7 +54,8 @@ class RunFolder:
         return sorted(p for p in self.checkpoints.glob("step_*") if (p / "state.json").is_file())
 
     def latest_checkpoint(self) -> Path | None:
-        "The checkpoint `latest` names, or the newest complete one if the pointer is missing or stale; None for a fresh run."
+        """The checkpoint `latest` names, or the newest complete one if the pointer is missing or stale; None for a
+        fresh run."""
         if self.latest_pointer.is_file():
             named = self.checkpoints / self.latest_pointer.read_text().strip()
             if (named / "state.json").is_file(): return named
@@ -67,7 +68,8 @@ class RunFolder:
 
     @contextmanager
     def lock(self, log=print):
-        "Hold this run for one trainer; raise `RunLocked` naming the live holder, take over a stale lock with a message."
+        """Hold this run for one trainer; raise `RunLocked` naming the live holder, take over a stale lock with a
+        message."""
         self.path.mkdir(parents=True, exist_ok=True)
         f = open(self.lock_file, "a+")
         try:
@@ -75,13 +77,15 @@ class RunFolder:
             except BlockingIOError:
                 f.seek(0)
                 holder = _holder(f.read())
-                raise RunLocked(f"{self.path} is being trained by pid {holder.get('pid', '?')} on host {holder.get('host', '?')}: "
+                raise RunLocked(f"{self.path} is being trained by pid {holder.get('pid', '?')} on host "
+                                f"{holder.get('host', '?')}: "
                                 f"stop that process or train into another --out") from None
             f.seek(0)
             stale = f.read().strip()
             if stale:
                 h = _holder(stale)
-                log(f"taking over a stale lock on {self.path}: pid {h.get('pid', '?')} on host {h.get('host', '?')} is no longer training it")
+                log(f"taking over a stale lock on {self.path}: pid {h.get('pid', '?')} on host {h.get('host', '?')} is "
+                    "no longer training it")
             f.seek(0)
             f.truncate()
             f.write(json.dumps(dict(pid=os.getpid(), host=socket.gethostname(), since=time.time())))
@@ -149,8 +153,10 @@ def save_checkpoint(run: RunFolder, step: int, modules: dict, opt, noise_gen, st
     except Exception as e:
         shutil.rmtree(tmp, ignore_errors=True)
         previous = run.latest_checkpoint()
-        raise CheckpointError(f"could not write the checkpoint for step {step} in {run.checkpoints} ({type(e).__name__}: {e}); "
-                              f"the previous checkpoint ({previous.name if previous else 'none'}) and `latest` are unchanged") from None
+        raise CheckpointError(f"could not write the checkpoint for step {step} in {run.checkpoints} "
+                              f"({type(e).__name__}: {e}); "
+                              f"the previous checkpoint ({previous.name if previous else 'none'}) and `latest` are "
+                              "unchanged") from None
     if final.exists():   # the same step saved again (a resumed run stopped at once): swap, never delete first
         old = final.with_name(".old_" + final.name)
         shutil.rmtree(old, ignore_errors=True)
@@ -165,13 +171,14 @@ def save_checkpoint(run: RunFolder, step: int, modules: dict, opt, noise_gen, st
     return final
 
 def read_checkpoint(path, state_only: bool = False) -> dict:
-    """Every file of the checkpoint at `path`, in memory: `state` (JSON), `weights` (name -> tensors), `optimizer`, `rng`;
-    with `state_only`, just `state` (what the run was and where it stood, without reading a tensor)."""
+    """Every file of the checkpoint at `path`, in memory: `state` (JSON), `weights` (name -> tensors), `optimizer`,
+    `rng`; with `state_only`, just `state` (what the run was and where it stood, without reading a tensor)."""
     path = Path(path)
     def read(name, how):
         try: return how(path / name)
         except Exception as e:
-            raise CheckpointError(f"{path / name} is damaged or unreadable ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
+            raise CheckpointError(f"{path / name} is damaged or unreadable ({type(e).__name__}: "
+                                  f"{str(e).splitlines()[0] if str(e) else ''})") from None
     state = read("state.json", lambda p: json.loads(p.read_text()))
     if state_only: return dict(path=path, state=state)
     weights = {m: read(f"{m}.safetensors", lambda p: load_file(str(p))) for m in state.get("modules", ["model", "ema"])}
@@ -180,15 +187,18 @@ def read_checkpoint(path, state_only: bool = False) -> dict:
                 rng=read("rng.safetensors", lambda p: load_file(str(p))))
 
 def newest_readable_checkpoint(run: RunFolder, log=print, state_only: bool = False) -> dict | None:
-    "The newest checkpoint of `run` that `read_checkpoint` reads, warning about each newer one it cannot; None for a fresh run."
+    """The newest checkpoint of `run` that `read_checkpoint` reads, warning about each newer one it cannot; None for a
+    fresh run."""
     for path in reversed(run.complete_checkpoints()):
         try: return read_checkpoint(path, state_only)
-        except CheckpointError as e: log(f"warning: skipping checkpoint {path.name}: {e}; falling back to the one before it")
+        except CheckpointError as e: log(f"warning: skipping checkpoint {path.name}: {e}; falling back to the one "
+                                         "before it")
     return None
 
 # %% ../nbs/09_run_folder.ipynb #19c29b1d
 def resumed_checkpoint(run: RunFolder, resume, log=print, state_only: bool = False) -> dict | None:
-    "The checkpoint `resume` names, read: 'latest' = the newest readable one of `run`, a folder = that one; None = a fresh start."
+    """The checkpoint `resume` names, read: 'latest' = the newest readable one of `run`, a folder = that one; None = a
+    fresh start."""
     if not resume: return None
     return newest_readable_checkpoint(run, log, state_only) if resume == "latest" else read_checkpoint(resume, state_only)
 
@@ -198,12 +208,14 @@ def restore_checkpoint(ckpt: dict, modules: dict, opt, noise_gen) -> dict:
     from prx_tg.model import check_weights
     for name, m in modules.items():
         if name not in ckpt["weights"]:
-            raise CheckpointError(f"{ckpt['path']} has no {name}.safetensors: it was written with another train config (e.g. train.repa_weight)")
+            raise CheckpointError(f"{ckpt['path']} has no {name}.safetensors: it was written with another train config "
+                                  "(e.g. train.repa_weight)")
         check_weights(m, ckpt["weights"][name], ckpt["path"] / f"{name}.safetensors")
         m.load_state_dict(ckpt["weights"][name])
     try: opt.load_state_dict(ckpt["optimizer"])
     except ValueError as e:
-        raise CheckpointError(f"the optimizer state in {ckpt['path']} does not fit ({e}): it was written with another train config "
+        raise CheckpointError(f"the optimizer state in {ckpt['path']} does not fit ({e}): it was written with another "
+                              "train config "
                               "(e.g. train.repa_weight)") from None
     set_rng_state(ckpt["state"]["rng"], ckpt["rng"], noise_gen)
     return ckpt["state"]
@@ -213,16 +225,19 @@ def resolve_checkpoint(spec, experiments="experiments") -> Path:
     "The checkpoint folder that `spec` names (see above); `CheckpointError` with what was expected otherwise."
     spec = str(spec)
     if spec == "latest":
-        raise CheckpointError("'latest' is a run's newest checkpoint: pass the run folder itself (its latest checkpoint is used), "
+        raise CheckpointError("'latest' is a run's newest checkpoint: pass the run folder itself (its latest "
+                              "checkpoint is used), "
                               f"or '{NEWEST_RUN}' for the newest run under {experiments}/")
     if spec == NEWEST_RUN:
         run = newest_run(experiments)
         if run is None: raise CheckpointError(f"no run with checkpoints under {experiments}/; pass --checkpoint PATH")
         return run.latest_checkpoint()
     p = Path(spec)
-    if p.name.startswith((".tmp_", ".old_")): raise CheckpointError(f"{spec}: a checkpoint still being written; use its run folder")
+    if p.name.startswith((".tmp_", ".old_")): raise CheckpointError(f"{spec}: a checkpoint still being written; use "
+                                                                    "its run folder")
     if (p / "state.json").is_file(): return p
     if p.name == "latest" and p.is_file(): p = p.parent.parent
     found = RunFolder(p).latest_checkpoint() if p.is_dir() else None
-    if not found: raise CheckpointError(f"{spec}: no checkpoint there (expected a checkpoint folder with state.json, a run folder, or '{NEWEST_RUN}')")
+    if not found: raise CheckpointError(f"{spec}: no checkpoint there (expected a checkpoint folder with state.json, a "
+                                        f"run folder, or '{NEWEST_RUN}')")
     return found

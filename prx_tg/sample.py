@@ -25,7 +25,8 @@ __all__ = ['SampleError', 'Sampler', 'text_conditions', 'reference_conditions', 
 class SampleError(ValueError): "A sampling request that cannot be served; the message says why."
 
 class Sampler:
-    "A model plus what turns its conditions into images: the run's config, the shards' statistics and empty caption, the codec."
+    """A model plus what turns its conditions into images: the run's config, the shards' statistics and empty caption,
+    the codec."""
     def __init__(self, model, cfg: Config, shards: Shards, codec, device):
         self.model, self.cfg, self.shards, self.codec, self.device = model, cfg, shards, codec, torch.device(device)
         e = shards.empty_text[None].to(self.device)
@@ -45,7 +46,8 @@ class Sampler:
 
     @torch.no_grad()
     def sample(self, cond: dict, bucket, seeds: list[int], steps: int = 25, cfg_text: float | None = None, cfg_dino: float | None = None) -> torch.Tensor:
-        "Normalised latents for `cond` (a batch), each from the noise of its own seed; guidance scales default to the config's `validate` ones."
+        """Normalised latents for `cond` (a batch), each from the noise of its own seed; guidance scales default to the
+        config's `validate` ones."""
         v = self.cfg.validate
         cfg_text, cfg_dino = v.cfg_text if cfg_text is None else cfg_text, v.cfg_dino if cfg_dino is None else cfg_dino
         noise = self.noise(bucket, seeds)
@@ -74,12 +76,14 @@ def text_conditions(encoder: TextEncoder, prompts: list[str], max_tokens: int, d
     for p in prompts:
         n = encoder.token_count(p)
         if n > max_tokens:
-            raise SampleError(f"prompt has {n} tokens, more than the text encoder's {max_tokens} (encoders.text_max_tokens): shorten it")
+            raise SampleError(f"prompt has {n} tokens, more than the text encoder's {max_tokens} "
+                              "(encoders.text_max_tokens): shorten it")
     h, m = encoder(prompts)
     return dict(text=torch.from_numpy(h.astype(np.float32)).to(device), text_mask=torch.from_numpy(m).to(device))
 
 def reference_conditions(encoder: VisionEncoder | None, images: list[Image.Image] | None, bucket, n: int, stride: int, dim: int, device) -> dict:
-    "DINO conditions for `n` samples: from reference images (one for all, or one each), cropped to `bucket`; or absent (`dino_mask=False`)."
+    """DINO conditions for `n` samples: from reference images (one for all, or one each), cropped to `bucket`; or absent
+    (`dino_mask=False`)."""
     W, H = bucket
     if images:
         px = torch.stack([pixels01(fit_to_bucket(im, bucket)) for im in images])
@@ -142,9 +146,11 @@ class Run(Sampler):
         "The bucket for `WxH`, for a width and height, for a reference image, or the square one."
         if spec:
             try: W, H = (int(v) for v in spec.lower().split("x"))
-            except ValueError: raise SampleError(f"--bucket {spec!r}: expected WxH, e.g. {bucket_name(self.buckets[0])}") from None
+            except ValueError: raise SampleError(f"--bucket {spec!r}: expected WxH, e.g. "
+                                                 f"{bucket_name(self.buckets[0])}") from None
             if (W, H) not in self.buckets:
-                raise SampleError(f"--bucket {spec}: not one of this run's buckets: {', '.join(bucket_name(b) for b in self.buckets)}")
+                raise SampleError(f"--bucket {spec}: not one of this run's buckets: "
+                                  f"{', '.join(bucket_name(b) for b in self.buckets)}")
             return (W, H)
         if width or height:
             if not (width and height): raise SampleError("--width and --height go together")
@@ -154,7 +160,8 @@ class Run(Sampler):
 
 # %% ../nbs/10_sample.ipynb #8ef7dfbc
 def tiny_checkpoint(shards, run, steps=(4,), overrides=()) -> RunFolder:
-    "Checkpoints of a tiny random model on `shards` at `steps`, in the trainer's format: what sampling and validation tests read."
+    """Checkpoints of a tiny random model on `shards` at `steps`, in the trainer's format: what sampling and validation
+    tests read."""
     cfg = load_config("toy", ["model.hidden_size=32", "model.depth=1", "model.num_heads=2", "train.repa_weight=0", "validate.steps=2",
                               "validate.lpips=off", *overrides])
     torch.manual_seed(0)
@@ -176,16 +183,20 @@ def image_grid(images: list[Image.Image], cols: int | None = None) -> Image.Imag
     return grid
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.sample", description="Generate images from a trained checkpoint.")
-    p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or 'newest-run'")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.sample",
+        description="Generate images from a trained checkpoint.")
+    p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or "
+                                                       "'newest-run'")
     p.add_argument("--prompt", required=True)
     p.add_argument("--reference-image", help="style/layout reference (DINO conditioning)")
     p.add_argument("--bucket", help="WxH, one of the run's buckets")
     p.add_argument("--width", type=int)
     p.add_argument("--height", type=int)
     p.add_argument("--steps", type=int, default=25)
-    p.add_argument("--cfg-text", type=float, help="text guidance scale (default: the run's validate.cfg_text, 3 in the presets)")
-    p.add_argument("--cfg-dino", type=float, help="DINO guidance scale (default: the run's validate.cfg_dino, 1.5 in the toy preset, 2.5 in the GPU ones)")
+    p.add_argument("--cfg-text", type=float, help="text guidance scale (default: the run's validate.cfg_text, 3 in the "
+                                                  "presets)")
+    p.add_argument("--cfg-dino", type=float, help="DINO guidance scale (default: the run's validate.cfg_dino, 1.5 in "
+                                                  "the toy preset, 2.5 in the GPU ones)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--n", type=int, default=1)
     p.add_argument("--weights", choices=("ema", "model"), default="ema", help="EMA (default) or raw weights")
@@ -205,7 +216,8 @@ def main(argv=None):
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     (image_grid(images) if len(images) > 1 else images[0]).save(out)
-    print(f"wrote {out} ({len(images)} image(s) {bucket_name(bucket)}, step {run.step}, {args.steps} steps, {time.time() - t0:.1f}s)")
+    print(f"wrote {out} ({len(images)} image(s) {bucket_name(bucket)}, step {run.step}, {args.steps} steps, "
+          f"{time.time() - t0:.1f}s)")
 
 # %% ../nbs/10_sample.ipynb #c592665c
 #| eval: false

@@ -34,7 +34,8 @@ __all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'RE
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
-    "Learning rate for optimizer step `step` (0-based): linear warmup, then cosine decay to `min_lr` at `total_steps` (or, `constant`, none)."
+    """Learning rate for optimizer step `step` (0-based): linear warmup, then cosine decay to `min_lr` at `total_steps`
+    (or, `constant`, none)."""
     if step < tc.warmup_steps: return tc.lr * (step + 1) / tc.warmup_steps
     if tc.lr_schedule == "constant": return tc.lr
     progress = min(1.0, (step - tc.warmup_steps) / max(1, tc.total_steps - tc.warmup_steps))
@@ -64,11 +65,13 @@ class Optimizers:
         for o in self.optimizers.values(): o.zero_grad(set_to_none=set_to_none)
     def state_dict(self) -> dict: return {name: o.state_dict() for name, o in self.optimizers.items()}
     def load_state_dict(self, state: dict):
-        if set(state) != set(self.optimizers): raise ValueError(f"optimizer state for {sorted(state)}, not {sorted(self.optimizers)}")
+        if set(state) != set(self.optimizers): raise ValueError(f"optimizer state for {sorted(state)}, not "
+                                                                f"{sorted(self.optimizers)}")
         for name, o in self.optimizers.items(): o.load_state_dict(state[name])
 
 def make_optimizer(modules: dict, tc: TrainConfig):
-    "The optimizer over every trained module in `modules` (name -> module; the EMA is not trained): AdamW, or Muon for the blocks' matrices and AdamW for the rest."
+    """The optimizer over every trained module in `modules` (name -> module; the EMA is not trained): AdamW, or Muon for
+    the blocks' matrices and AdamW for the rest."""
     named = [(f"{m}.{n}", p) for m, module in modules.items() if m != "ema" for n, p in module.named_parameters()]
     adamw = lambda params: torch.optim.AdamW(params, lr=tc.lr, betas=(0.9, 0.999), weight_decay=tc.weight_decay, fused=True)
     if tc.optimizer == "adamw": return adamw([p for _, p in named])
@@ -85,7 +88,8 @@ class REPAProjector(nn.Module):
     def forward(self, tokens): return self.net(tokens)
 
 def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int) -> torch.Tensor:
-    "Per sample `(B,)`: the mean over tokens of 1 - cosine(projected token, DINO patch feature on the `h x w` token grid)."
+    """Per sample `(B,)`: the mean over tokens of 1 - cosine(projected token, DINO patch feature on the `h x w` token
+    grid)."""
     target = token_grid(dino_patches.float(), h, w)
     return (1 - F.cosine_similarity(projector(tokens).float(), target, dim=-1)).mean(1)
 
@@ -93,13 +97,14 @@ def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int) ->
 CONDITION_KEYS = ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
 
 def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, device, autocast, world: int = 1) -> tuple[torch.Tensor, dict]:
-    """The loss to back-propagate for this process's share of one micro-batch, and its figures for `StepStats` (still on the device).
-    Timesteps and noise are drawn for the whole global batch and sliced, and the loss is the share's sum over the global batch size
-    times `world`: averaged over the processes by DDP, it is the one-process mean."""
+    """The loss to back-propagate for this process's share of one micro-batch, and its figures for `StepStats` (still on
+    the device). Timesteps and noise are drawn for the whole global batch and sliced, and the loss is the share's sum
+    over the global batch size times `world`: averaged over the processes by DDP, it is the one-process mean."""
     tc, p = cfg.train, cfg.model.patch_size
     x0 = batch["x"].to(device, non_blocking=True)
     cond = {k: batch[k].to(device, non_blocking=True) for k in CONDITION_KEYS}
-    # every copy non-blocking: a blocking one waits for the GPU to finish the previous micro-batch before this one is even queued
+    # every copy non-blocking: a blocking one waits for the GPU to finish the previous micro-batch before this one is
+    # even queued
     n, index, weight = batch["n_global"], batch["index"].to(device, non_blocking=True), batch["weight"].to(device, non_blocking=True)
     h, w = x0.shape[-2] // p, x0.shape[-1] // p
     noise = torch.randn((n, *x0.shape[1:]), generator=noise_gen, device=device)[index]
@@ -113,17 +118,21 @@ def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, de
                    v_target_sq=(noise - x0).pow(2).mean(), samples=n, tokens=n * h * w)
     if projector:
         dropped = tc.repa_on == "dropped"
-        aligned = (~batch["dino_mask"] if dropped else torch.ones_like(batch["dino_mask"])) & (batch["weight"] > 0)   # on the host: no device sync
-        rows = aligned.nonzero().squeeze(1).to(device, non_blocking=True)   # none: an empty projection still gives DDP the projector's (zero) gradients
+        # on the host: no device sync
+        aligned = (~batch["dino_mask"] if dropped else torch.ones_like(batch["dino_mask"])) & (batch["weight"] > 0)
+        # none: an empty projection still gives DDP the projector's (zero) gradients
+        rows = aligned.nonzero().squeeze(1).to(device, non_blocking=True)
         n_aligned = max(n - batch["n_dino_global"] if dropped else n, 1)
-        repa = repa_loss(projector, tokens[rows], cond["dino_patches"][rows], h, w).sum() / n_aligned   # this share's part of the mean
+        # this share's part of the mean
+        repa = repa_loss(projector, tokens[rows], cond["dino_patches"][rows], h, w).sum() / n_aligned
         loss = loss + tc.repa_weight * world * repa
         figures["repa"] = repa.detach()
     return loss, figures
 
 # %% ../nbs/12_train.ipynb #a1b2c3a5
 class StepStats:
-    "Figures of the current optimizer step and of the current log window; the loss and REPA figures are summed over processes."
+    """Figures of the current optimizer step and of the current log window; the loss and REPA figures are summed over
+    processes."""
     T_BINS = (0.0, 0.3, 0.6, 1.0001)   # losses at different noise levels differ by an order of magnitude
 
     def __init__(self, reduce=lambda t: t):
@@ -138,8 +147,9 @@ class StepStats:
     def add(self, figures: dict): self.micro.append(figures)
 
     def end_step(self, stop: bool = False) -> tuple[float, bool]:
-        """Fold the step's micro-batches into the window (one transfer from the device): the step's mean loss over its global batches, and
-        whether any process asked to `stop` (shared in the same all-reduce as the loss, so a step costs one collective besides DDP's)."""
+        """Fold the step's micro-batches into the window (one transfer from the device): the step's mean loss over its
+        global batches, and whether any process asked to `stop` (shared in the same all-reduce as the loss, so a step
+        costs one collective besides DDP's)."""
         micro, self.micro = self.micro, []
         zero = torch.zeros((), device=micro[0]["per_sample"].device)
         shared = torch.stack([sum((f["per_sample"] * f["weight"]).sum() for f in micro),
@@ -159,7 +169,8 @@ class StepStats:
         return loss, stops > 0
 
     def scalars(self, loss: float, grad_norm: float, lr: float) -> dict:
-        "TensorBoard scalars for the window that ends now (images/s over all processes; t-bins and velocities of this process); starts a new window."
+        """TensorBoard scalars for the window that ends now (images/s over all processes; t-bins and velocities of this
+        process); starts a new window."""
         dt = max(time.time() - self.started, 1e-9)
         out = dict(loss=loss, grad_norm=grad_norm, lr=lr, v_pred_rms=math.sqrt(self.v_pred_sq), v_target_rms=math.sqrt(self.v_target_sq),
                    samples_per_s=self.samples / dt, tokens_per_s=self.tokens / dt)
@@ -205,7 +216,8 @@ class TrainingError(RuntimeError): "Training cannot go on; the message says why.
 
 # %% ../nbs/12_train.ipynb #329e2c0e
 class CompileLog:
-    "Logs each bucket's first compilation with its time, and any recompilation after that (which padding to fixed shapes should prevent)."
+    """Logs each bucket's first compilation with its time, and any recompilation after that (which padding to fixed
+    shapes should prevent)."""
     def __init__(self, log):
         self.log, self.buckets, self.graphs = log, set(), 0
 
@@ -215,7 +227,8 @@ class CompileLog:
         new = [b for b in dict.fromkeys(buckets) if b not in self.buckets]
         if new:
             self.buckets.update(new)
-            self.log(f"compiled for bucket {', '.join(new)}: step {step} took {seconds:.1f}s ({len(self.buckets)} buckets, {graphs} graphs so far)")
+            self.log(f"compiled for bucket {', '.join(new)}: step {step} took {seconds:.1f}s ({len(self.buckets)} "
+                     f"buckets, {graphs} graphs so far)")
         elif graphs > self.graphs:
             self.log(f"warning: recompiled at step {step} ({graphs} graphs): a shape changed that should not have")
         self.graphs = graphs
@@ -224,9 +237,10 @@ class CompileLog:
 # %% ../nbs/12_train.ipynb #12e00004
 @dataclasses.dataclass
 class TrainState:
-    """One training job as the loop sees it: opened by `open_run`, given its learner by `build_learner` and its data and writers by
-    `start_feed`, then moved on one optimizer step at a time by `train_step` and `after_step`. Everything a checkpoint restores lives
-    here (the modules, the optimizer, the noise generator, the step, the data position in `loader`)."""
+    """One training job as the loop sees it: opened by `open_run`, given its learner by `build_learner` and its data and
+    writers by `start_feed`, then moved on one optimizer step at a time by `train_step` and `after_step`. Everything a
+    checkpoint restores lives here (the modules, the optimizer, the noise generator, the step, the data position in
+    `loader`)."""
     cfg: Config
     procs: Processes
     run: RunFolder
@@ -239,7 +253,8 @@ class TrainState:
     model: NanoDiT | None = None
     ema: EMA | None = None
     projector: REPAProjector | None = None
-    trained: list = dataclasses.field(default_factory=list)   # the parameters the optimizer updates and the clip measures
+    # the parameters the optimizer updates and the clip measures
+    trained: list = dataclasses.field(default_factory=list)
     opt: torch.optim.Optimizer | Optimizers | None = None
     noise_gen: torch.Generator | None = None
     step: int = 0
@@ -279,8 +294,9 @@ def compile_mode(tc: TrainConfig, device: torch.device) -> str:
     return ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
 
 def open_run(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStack) -> TrainState:
-    """Every check before any work, in order: the shards against the config, the processes joined, the run folder's lock, the
-    checkpoint to resume from (trained in the same latent scale), the micro-batch (given, or measured on the GPU)."""
+    """Every check before any work, in order: the shards against the config, the processes joined, the run folder's
+    lock, the checkpoint to resume from (trained in the same latent scale), the micro-batch (given, or measured on the
+    GPU)."""
     data = Shards(Path(shards or cfg.data.shards), latent_norm=cfg.data.latent_norm)
     data.check(cfg)   # fail before any work if they don't fit
     run = RunFolder(out or f"experiments/{datetime.now():%Y%m%d-%H%M%S}")
@@ -291,26 +307,31 @@ def open_run(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStac
     if not procs.main: log = lambda *a: None   # one process speaks for the job
     if procs.main: cleanup.enter_context(run.lock(log))
     ckpt = resumed_checkpoint(run, resume, log)
-    if ckpt and (was := ckpt["state"]["config"]["data"]["latent_norm"]) != cfg.data.latent_norm:   # the model's outputs live in that scale
-        raise TrainingError(f"{ckpt['path']} was trained with data.latent_norm={was} and this config has {cfg.data.latent_norm}: "
+    # the model's outputs live in that scale
+    if ckpt and (was := ckpt["state"]["config"]["data"]["latent_norm"]) != cfg.data.latent_norm:
+        raise TrainingError(f"{ckpt['path']} was trained with data.latent_norm={was} and this config has "
+                            f"{cfg.data.latent_norm}: "
                             f"go on with --set data.latent_norm={was}, or train into a new --out")
     fixed_shapes = compile_mode(cfg.train, procs.device) != "off"
     text_tokens = padded_text_length(data, cfg, log) if fixed_shapes or cfg.train.batch_size == "auto" else None
     cfg = resolve_micro_batch(cfg, procs, data, ckpt, log, text_tokens)
     tc = cfg.train
     if tc.batch_size % procs.world:
-        raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the {procs.world} processes: "
+        raise TrainingError(f"train.batch_size={tc.batch_size} (the global micro-batch) does not divide by the "
+                            f"{procs.world} processes: "
                             f"use a multiple of {procs.world}")
-    if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} ({tc.batch_size // procs.world} per process)")
+    if procs.world > 1: log(f"{procs.world} processes, global micro-batch {tc.batch_size} "
+                            f"({tc.batch_size // procs.world} per process)")
     small = [f"{name} ({b['count']})" for name, b in data.buckets.items() if b["count"] < tc.batch_size]
-    if small: log(f"note: buckets with fewer samples than one global batch of {tc.batch_size} train on partial batches only: {', '.join(small)}")
+    if small: log(f"note: buckets with fewer samples than one global batch of {tc.batch_size} train on partial batches "
+                  f"only: {', '.join(small)}")
     end = min(max_steps or tc.total_steps, tc.total_steps)
     return TrainState(cfg, procs, run, data, end, log, ckpt, text_tokens if fixed_shapes else None)
 
 # %% ../nbs/12_train.ipynb #12e00008
 def build_learner(s: TrainState):
-    """The model, its EMA, the REPA projector, the optimizer and the noise generator, from the seed or restored from the checkpoint;
-    then the run's config is written, and a validation the last run did not get to is caught up."""
+    """The model, its EMA, the REPA projector, the optimizer and the noise generator, from the seed or restored from the
+    checkpoint; then the run's config is written, and a validation the last run did not get to is caught up."""
     tc, device = s.cfg.train, s.procs.device
     random.seed(tc.seed)
     np.random.seed(tc.seed)
@@ -326,11 +347,13 @@ def build_learner(s: TrainState):
         s.step, s.position, s.skipped_total = state["step"], tuple(state["data_position"]), state.get("skipped_steps", 0)
         s.log(f"resumed from {s.ckpt['path']} at step {s.step}")
         if state.get("world_size", 1) != s.procs.world:
-            s.log(f"note: the checkpoint was written by {state.get('world_size', 1)} process(es), this job has {s.procs.world}: "
+            s.log(f"note: the checkpoint was written by {state.get('world_size', 1)} process(es), this job has "
+                  f"{s.procs.world}: "
                   "the sample order continues unchanged; steps equal the original up to floating-point summation order")
     if s.procs.main: s.run.config.write_text(s.cfg.to_json())
     if s.ckpt and validation_due(tc, s.step) and s.step not in s.run.validation_steps():
-        if s.procs.main: validate_saved(s, s.ckpt["path"])   # the last run stopped between this checkpoint and its validation
+        # the last run stopped between this checkpoint and its validation
+        if s.procs.main: validate_saved(s, s.ckpt["path"])
         s.procs.barrier()
 
 def validation_due(tc: TrainConfig, step: int) -> bool: return bool(tc.validate_every) and step % tc.validate_every == 0
@@ -339,16 +362,21 @@ def validate_saved(s: TrainState, checkpoint: Path): s.log(report(validate_check
 
 # %% ../nbs/12_train.ipynb #12e00010
 def start_feed(s: TrainState, cleanup: ExitStack):
-    """The data stream from the checkpoint's position (prefetched on a thread with CUDA), the forward pass (DDP-wrapped, compiled where
-    asked), autocast, TensorBoard, visual debug, the progress bar and the signal handlers; `cleanup` undoes each."""
+    """The data stream from the checkpoint's position (prefetched on a thread with CUDA), the forward pass (DDP-wrapped,
+    compiled where asked), autocast, TensorBoard, visual debug, the progress bar and the signal handlers; `cleanup`
+    undoes each."""
     tc, device, mode = s.cfg.train, s.procs.device, compile_mode(s.cfg.train, s.procs.device)
     compiled = mode != "off"
-    # compiled: every batch padded to one shape per bucket (the full share, the longest caption), so each bucket compiles once
+    # compiled: every batch padded to one shape per bucket (the full share, the longest caption), so each bucket
+    # compiles once
     fixed = (tc.batch_size // s.procs.world, s.text_tokens) if compiled else None
-    if compiled: s.log(f"compile={mode}: every batch padded to {fixed[0]} samples and {fixed[1]} text tokens (the longest caption)")
-    s.loader = Loader(s.data, s.cfg, s.position, on_error=lambda shard, e: s.log(f"warning: skipping unreadable shard {shard}: {e}"),
+    if compiled: s.log(f"compile={mode}: every batch padded to {fixed[0]} samples and {fixed[1]} text tokens (the "
+                       "longest caption)")
+    s.loader = Loader(s.data, s.cfg, s.position, on_error=lambda shard, e: s.log(
+        f"warning: skipping unreadable shard {shard}: {e}"),
                       part=(s.procs.rank, s.procs.world), fixed=fixed)
-    if device.type == "cuda":   # on the CPU the step already uses every core: a loading thread only competes with it (1.11x slower on 2 cores)
+    # on the CPU the step already uses every core: a loading thread only competes with it (1.11x slower on 2 cores)
+    if device.type == "cuda":
         s.loader = Prefetch(s.loader, pin=True)
         cleanup.callback(s.loader.close)
     s.batches = iter(s.loader)
@@ -367,7 +395,8 @@ def start_feed(s: TrainState, cleanup: ExitStack):
     s.bar = cleanup.enter_context(tqdm(total=s.end, initial=s.step, desc="train", dynamic_ncols=True, disable=s.headless or not s.procs.main))
 
 def start_training(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStack) -> TrainState:
-    "The job `train` runs, ready for its first step: opened, its learner built or restored, its data and writers started."
+    """The job `train` runs, ready for its first step: opened, its learner built or restored, its data and writers
+    started."""
     s = open_run(cfg, shards, out, resume, max_steps, log, cleanup)
     build_learner(s)
     start_feed(s, cleanup)
@@ -375,8 +404,9 @@ def start_training(cfg: Config, shards, out, resume, max_steps, log, cleanup: Ex
 
 # %% ../nbs/12_train.ipynb #12e00013
 def train_step(s: TrainState) -> bool:
-    """One optimizer step: the learning rate, forward and backward over `grad_accum` micro-batches (DDP averages the gradients once,
-    after the last), the clipped gradient, the update and the EMA. Returns False where a non-finite loss or gradient skipped it."""
+    """One optimizer step: the learning rate, forward and backward over `grad_accum` micro-batches (DDP averages the
+    gradients once, after the last), the clipped gradient, the update and the EMA. Returns False where a non-finite loss
+    or gradient skipped it."""
     tc = s.cfg.train
     s.lr = lr_at(s.step, tc)
     for group in s.opt.param_groups: group["lr"] = s.lr
@@ -413,15 +443,18 @@ def skip_step(s: TrainState):
     s.bad_in_row += 1
     s.skipped_total += 1
     if s.writer: s.writer.add_scalar("train/skipped_steps", s.skipped_total, s.step)
-    s.log(f"step {s.step}: non-finite {'loss' if not math.isfinite(s.loss) else 'gradient'}, step skipped ({s.bad_in_row} in a row)")
+    s.log(f"step {s.step}: non-finite {'loss' if not math.isfinite(s.loss) else 'gradient'}, step skipped "
+          f"({s.bad_in_row} in a row)")
     if s.bad_in_row >= s.cfg.train.max_bad_steps:
-        raise TrainingError(f"{s.bad_in_row} non-finite steps in a row at step {s.step} (train.max_bad_steps={s.cfg.train.max_bad_steps}); "
-                            "stopping without a checkpoint. Lower train.lr, check the shards' latent statistics, or use precision=fp32.")
+        raise TrainingError(f"{s.bad_in_row} non-finite steps in a row at step {s.step} "
+                            f"(train.max_bad_steps={s.cfg.train.max_bad_steps}); "
+                            "stopping without a checkpoint. Lower train.lr, check the shards' latent statistics, or "
+                            "use precision=fp32.")
 
 # %% ../nbs/12_train.ipynb #12e00016
 def after_step(s: TrainState):
-    """What is due after step `s.step`: log lines and scalars, the visual-debug grid, a checkpoint and its validation. Process 0 writes;
-    the others wait for it in the next step's all-reduce."""
+    """What is due after step `s.step`: log lines and scalars, the visual-debug grid, a checkpoint and its validation.
+    Process 0 writes; the others wait for it in the next step's all-reduce."""
     tc, step = s.cfg.train, s.step
     if step % tc.log_every == 0 or step == s.end: log_scalars(s)
     if s.debug and step % tc.visual_debug_every == 0:
@@ -439,7 +472,9 @@ def log_scalars(s: TrainState):
     if s.writer:
         for k, v in scalars.items(): s.writer.add_scalar(f"train/{k}", v, s.step)
     world = s.procs.world
-    speed = f"{scalars['samples_per_s']:.1f} samples/s" + (f" over {world} processes ({scalars['samples_per_s'] / world:.1f} each)" if world > 1 else "")
+    speed = f"{scalars['samples_per_s']:.1f} samples/s" + (f" over {world} processes "
+                                                           f"({scalars['samples_per_s'] / world:.1f} "
+                                                           "each)" if world > 1 else "")
     if s.headless: s.log(f"step {s.step}/{s.end} loss {s.loss:.4f} lr {s.lr:.2e} grad {s.grad_norm:.3f} {speed}")
 
 def write_checkpoint(s: TrainState) -> Path:
@@ -452,38 +487,43 @@ def write_checkpoint(s: TrainState) -> Path:
 def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print) -> dict:
     """Train `cfg` on the shards in `shards` into the run folder `out`; returns the per-step history of this invocation.
     Under torchrun, each process trains on its share of every global batch (chapter 12a) and process 0 alone writes."""
-    with ExitStack() as cleanup:   # undone in reverse on any exit: signal handlers, progress bar, TensorBoard, data thread, lock, processes
+    # undone in reverse on any exit: signal handlers, progress bar, TensorBoard, data thread, lock, processes
+    with ExitStack() as cleanup:
         s = start_training(cfg, shards, out, resume, max_steps, log, cleanup)
         while s.step < s.end and not s.stopped:
             if train_step(s): after_step(s)
         if s.step != s.saved_at:
             if s.procs.main: write_checkpoint(s)
             s.procs.barrier()
-        if s.stopped: s.log(f"{s.stop_signal or 'a stop signal to another process'} received: saved a checkpoint at step {s.step} and stopped")
+        if s.stopped: s.log(f"{s.stop_signal or 'a stop signal to another process'} received: saved a checkpoint at "
+                            f"step {s.step} and stopped")
     tc = s.cfg.train
     return dict(history=s.history, step=s.step, run=s.run.path, skipped_steps=s.skipped_total, micro_batch=tc.batch_size,
                 grad_accum=tc.grad_accum, main=s.procs.main)
 
 # %% ../nbs/12_train.ipynb #12d00002
 def seconds_per_step(cfg: Config, shards, out, steps: int = 30, skip: int = 10) -> float:
-    """Wall-clock seconds per optimizer step of `cfg` on `shards`: a short run in folder `out`, timed from the end of its step `skip`
-    to its last. Start-up and the first steps, slower while each bucket's shapes are new, are left out (toy, 2 cores: it read 0.40 s,
-    as did steps 30–80 of a longer run; timed from step 5 it read 0.53). Differencing a 3-step and an 11-step run, as this did before,
-    read 0.17: the first run in a process also pays the process's one-time costs."""
+    """Wall-clock seconds per optimizer step of `cfg` on `shards`: a short run in folder `out`, timed from the end of
+    its step `skip` to its last. Start-up and the first steps, slower while each bucket's shapes are new, are left out
+    (toy, 2 cores: it read 0.40 s, as did steps 30–80 of a longer run; timed from step 5 it read 0.53). Differencing a
+    3-step and an 11-step run, as this did before, read 0.17: the first run in a process also pays the process's
+    one-time costs."""
     probe = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, total_steps=100, warmup_steps=1, checkpoint_every=1000,
                                                                 visual_debug_every=0, validate_every=0))
     done = [h["time"] for h in train(probe, shards, Path(out) / "probe", max_steps=steps, log=lambda *a: None)["history"]]
     return max((done[-1] - done[skip - 1]) / (steps - skip), 1e-3)
 
 def started_train_config(out, resume) -> dict | None:
-    "The `train` section the run that `resume` continues ('latest' in run folder `out`, or a checkpoint folder) started with; None if it starts fresh."
+    """The `train` section the run that `resume` continues ('latest' in run folder `out`, or a checkpoint folder)
+    started with; None if it starts fresh."""
     if resume == "latest" and not out: return None   # train() makes a new timestamped run folder
     try: ckpt = resumed_checkpoint(RunFolder(out) if out else None, resume, log=lambda *a: None, state_only=True)
     except CheckpointError: return None   # damaged: train() falls back past it or stops, and says so
     return ckpt and ckpt["state"]["config"]["train"]
 
 def with_steps(cfg: Config, steps: int, warmup: int | None = None) -> Config:
-    "`cfg` training `steps` steps, warming up for `warmup` (default: the config's, at most a tenth of `steps`) and validating (if on) at the last."
+    """`cfg` training `steps` steps, warming up for `warmup` (default: the config's, at most a tenth of `steps`) and
+    validating (if on) at the last."""
     tc = cfg.train
     warmup = min(tc.warmup_steps, steps // 10) if warmup is None else warmup
     return dataclasses.replace(cfg, train=dataclasses.replace(tc, total_steps=steps, warmup_steps=warmup, validate_every=steps if tc.validate_every else 0))
@@ -493,8 +533,9 @@ def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
     return max(1, int(minutes * 60 / seconds_per_step))
 
 def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> Config:
-    """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the config's
-    own steps), warmup at most a tenth of them and validation at the last step. A resumed run keeps the steps it started with."""
+    """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the
+    config's own steps), warmup at most a tenth of them and validation at the last step. A resumed run keeps the steps
+    it started with."""
     if minutes <= 0: raise TrainingError(f"--minutes {minutes}: the time budget must be positive")
     started = started_train_config(out, resume)
     if started:
@@ -510,13 +551,17 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
 
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.train", description="Train NanoDiT with rectified flow on prepared shards.")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.train",
+        description="Train NanoDiT with rectified flow on prepared shards.")
     add_config_args(p)
     p.add_argument("--shards", help="shard folder (default: data.shards of the config)")
     p.add_argument("--out", help="run folder (default: experiments/<timestamp>)")
-    p.add_argument("--resume", help="'latest' (the newest readable checkpoint in --out; starts fresh if there is none) or a checkpoint folder")
-    p.add_argument("--max-steps", type=int, help="stop (with a checkpoint) at this optimizer step; the schedule still follows train.total_steps")
-    p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe; at most train.total_steps), "
+    p.add_argument("--resume", help="'latest' (the newest readable checkpoint in --out; starts fresh if there is none) "
+                                    "or a checkpoint folder")
+    p.add_argument("--max-steps", type=int, help="stop (with a checkpoint) at this optimizer step; the schedule still "
+                                                 "follows train.total_steps")
+    p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe; "
+                                                 "at most train.total_steps), "
                                                  "validating at the last; a resumed run keeps the steps it chose")
     args = p.parse_args(argv)
     if args.resume and args.resume != "latest" and not args.out:
@@ -530,7 +575,8 @@ def main(argv=None):
         print(f"train: {e}", file=sys.stderr)
         raise SystemExit(2) from None
     h = result["history"]
-    if result["main"]: print(f"run {result['run']}: step {result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
+    if result["main"]: print(f"run {result['run']}: step "
+                             f"{result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
           + (f", {result['skipped_steps']} non-finite steps skipped" if result["skipped_steps"] else ""))
     return result
 

@@ -34,13 +34,15 @@ class ValidationError(RuntimeError): "Validation cannot run; the message says wh
 def holdout_items(shards: Shards, n: int = 25, seed: int = 42) -> list[dict]:
     "`n` holdout samples (all if fewer), chosen with `seed`, in key order, decoded."
     try: src = Shards(shards.root, "holdout")
-    except DataError: raise ValidationError(f"no holdout shards in {shards.root}: validation needs images that training never read") from None
+    except DataError: raise ValidationError(f"no holdout shards in {shards.root}: validation needs images that "
+                                            "training never read") from None
     items = decoded_samples(src)
     if len(items) > n: items = [items[i] for i in sorted(np.random.default_rng(seed).choice(len(items), n, replace=False))]
     return items
 
 def original_image(item: dict, shards: Shards) -> Image.Image | None:
-    "The holdout image as `prepare` cropped it, from its source file or (emoji) its attributes; None if neither is at hand."
+    """The holdout image as `prepare` cropped it, from its source file or (emoji) its attributes; None if neither is at
+    hand."""
     root = shards.manifest.get("images")
     if root and item.get("source") and (Path(root) / item["source"]).is_file():
         try: return fit_to_bucket(open_image(Path(root) / item["source"]), item["bucket"])
@@ -73,8 +75,10 @@ class Perceptual:
             except Exception as e:
                 why = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
                 if mode == "on": raise ValidationError(f"validate.lpips=on but LPIPS could not be loaded ({why}); "
-                                                       "connect once so torchvision can download AlexNet, or set validate.lpips=auto") from None
-                log(f"LPIPS unavailable ({why}); using the vision encoder's feature distance instead (labelled in metrics.json)")
+                                                       "connect once so torchvision can download AlexNet, or set "
+                                                       "validate.lpips=auto") from None
+                log(f"LPIPS unavailable ({why}); using the vision encoder's feature distance instead (labelled in "
+                    "metrics.json)")
         self.name = "lpips_alex" if self.is_lpips else f"vision_feature_cosine_{vision_encoder.kind}"
 
     @torch.no_grad()
@@ -102,7 +106,8 @@ def through_codec(codec, pixels: torch.Tensor) -> torch.Tensor:
     return pixels if codec is None else codec.decode(codec.encode(pixels)).clamp(-1, 1).to(pixels.device)
 
 def draw_over(templates: torch.Tensor, background: torch.Tensor, left: int, top: int) -> torch.Tensor:
-    "Premultiplied RGBA `templates` `(N, 4, h, w)` drawn over `background` `(3, H, W)` with their top-left corner at (left, top), clipped to it."
+    """Premultiplied RGBA `templates` `(N, 4, h, w)` drawn over `background` `(3, H, W)` with their top-left corner at
+    (left, top), clipped to it."""
     N, _, th, tw = templates.shape
     _, H, W = background.shape
     out = background[None].repeat(N, 1, 1, 1)
@@ -114,7 +119,8 @@ def draw_over(templates: torch.Tensor, background: torch.Tensor, left: int, top:
 
 @lru_cache(maxsize=4)
 def glyph_bank(codepoints: tuple[int, ...], height: int = 64) -> torch.Tensor:
-    "Premultiplied RGBA glyphs `(S, 4, height, width)` in [-1, 1] (alpha in [0, 1]): each `height` px tall, centred on a canvas as wide as the widest."
+    """Premultiplied RGBA glyphs `(S, 4, height, width)` in [-1, 1] (alpha in [0, 1]): each `height` px tall, centred on
+    a canvas as wide as the widest."""
     glyphs = [glyph(cp) for cp in codepoints]
     width = max(round(g.width * height / g.height) for g in glyphs)
     bank = []
@@ -128,7 +134,8 @@ def glyph_bank(codepoints: tuple[int, ...], height: int = 64) -> torch.Tensor:
 
 # %% ../nbs/11_validate.ipynb #45a9ca02
 class SubjectReader:
-    """Which of `subject_list` an emoji image shows, ranked, read where the model works: in the latent codec's pixel space.
+    """Which of `subject_list` an emoji image shows, ranked, read where the model works: in the latent codec's pixel
+    space.
 
     The subject's box is where the image (through the codec) differs from its caption's background (through the codec).
     Every candidate glyph, and its mirror image (training flips), is drawn into that box on that background, put through
@@ -140,8 +147,10 @@ class SubjectReader:
         self.codepoints = [f"{cp:04X}" for cp, _ in subject_list]
         bank = glyph_bank(tuple(cp for cp, _ in subject_list))
         self.templates, self.owner = torch.cat([bank, bank.flip(-1)]), torch.arange(len(bank)).repeat(2)
-        # glyphs that look the same, or the same mirrored (a first and a last quarter moon), cannot be told apart: images are flipped in training.
-        # Among the 243 subjects two pairs are that close (mean difference under 0.5%); the next closest differ in a mouth or an eye
+        # glyphs that look the same, or the same mirrored (a first and a last quarter moon), cannot be told apart:
+        # images are flipped in training.
+        # Among the 243 subjects two pairs are that close (mean difference under 0.5%); the next closest differ in a
+        # mouth or an eye
         flat = bank.flatten(1)
         alike = torch.minimum(torch.cdist(flat, flat, p=1), torch.cdist(flat, bank.flip(-1).flatten(1), p=1)) / flat.shape[1] < 0.005
         self.alike = [frozenset(self.codepoints[j] for j in row.nonzero().flatten().tolist()) for row in alike]
@@ -153,7 +162,8 @@ class SubjectReader:
 
     @torch.no_grad()
     def ranked(self, img: Image.Image, attrs: dict) -> list[frozenset] | None:
-        "The subjects `img` may show, best first, each as the set of its look-alikes; None when it shows only the background of `attrs`."
+        """The subjects `img` may show, best first, each as the set of its look-alikes; None when it shows only the
+        background of `attrs`."""
         x = through_codec(self.codec, pixels01(img)[None] * 2 - 1)[0]
         _, H, W = x.shape
         bg = pixels01(fit_to_bucket(background_image(attrs["background"], *attrs["size"]), (W, H))) * 2 - 1
@@ -164,7 +174,8 @@ class SubjectReader:
             return int(torch.searchsorted(c, torch.tensor(0.01))), int(torch.searchsorted(c, torch.tensor(0.99))) + 1
         (x0, x1), (y0, y1) = edges(ink.sum(0)), edges(ink.sum(1))
         cx, cy, height = (x0 + x1) / 2, (y0 + y1) / 2, y1 - y0
-        x0, y0, x1, y1 = max(0, x0 - 4), max(0, y0 - 4), min(W, x1 + 4), min(H, y1 + 4)   # compare a little past the edges too
+        # compare a little past the edges too
+        x0, y0, x1, y1 = max(0, x0 - 4), max(0, y0 - 4), min(W, x1 + 4), min(H, y1 + 4)
         q = self.quarter
         t = self.scaled(self.templates, height / q)
         drawn = draw_over(t, F.avg_pool2d(bg[None], q, ceil_mode=True)[0], round(cx / q - t.shape[-1] / 2), round(cy / q - t.shape[-2] / 2))
@@ -175,7 +186,8 @@ class SubjectReader:
         for s in self.scales:
             t = self.scaled(self.templates[short], height * s)
             left, top = round(cx - t.shape[-1] / 2), round(cy - t.shape[-2] / 2)
-            # the codec runs on a region around box and glyph, on its own grid, two latent cells wider: inside, it equals the whole image's
+            # the codec runs on a region around box and glyph, on its own grid, two latent cells wider: inside, it
+            # equals the whole image's
             rx0, ry0 = max(0, (min(x0, left) // f - 2) * f), max(0, (min(y0, top) // f - 2) * f)
             rx1, ry1 = min(W, (-(-max(x1, left + t.shape[-1]) // f) + 2) * f), min(H, (-(-max(y1, top + t.shape[-2]) // f) + 2) * f)
             drawn = through_codec(self.codec, draw_over(t, bg[:, ry0:ry1, rx0:rx1], left - rx0, top - ry0))
@@ -188,7 +200,8 @@ class SubjectReader:
 # %% ../nbs/11_validate.ipynb #d932d3c0
 class EmojiScorer:
     """Reads background colour, subject region and subject identity off an image, to compare with emoji attributes.
-    `codec`: the latent codec the images were made through (None for raw renders); `subject_list`: the pool the subjects were drawn from."""
+    `codec`: the latent codec the images were made through (None for raw renders); `subject_list`: the pool the subjects
+    were drawn from."""
     def __init__(self, codec=None, subject_list=None):
         self.subjects = subject_list or subjects()
         self.reader = SubjectReader(codec, self.subjects)
@@ -208,7 +221,8 @@ class EmojiScorer:
 
     @staticmethod
     def ink(img: Image.Image, background: dict) -> np.ndarray:
-        "How far each pixel is beyond `INK` (summed RGB difference) from the background `background` (emoji attributes) would have; 0 = background."
+        """How far each pixel is beyond `INK` (summed RGB difference) from the background `background` (emoji
+        attributes) would have; 0 = background."""
         a = np.asarray(img.convert("RGB")).astype(np.float32)
         bg = np.asarray(background_image(background, *img.size)).astype(np.float32)
         return np.clip(np.abs(a - bg).sum(-1) - INK, 0, None)
@@ -225,24 +239,27 @@ class EmojiScorer:
         return region_name((xs.min() + xs.max() + 1) / 2 / m.shape[1], (ys.min() + ys.max() + 1) / 2 / m.shape[0])
 
     def ink_centre(self, img: Image.Image, background: dict) -> tuple[float, float] | None:
-        "Centre of the pixels unlike the background, weighted by how unlike (0 to 1 across the frame); None for a plain background."
+        """Centre of the pixels unlike the background, weighted by how unlike (0 to 1 across the frame); None for a
+        plain background."""
         w = self.ink(img, background)
         if w.sum() == 0: return None
         ys, xs = np.mgrid[: w.shape[0], : w.shape[1]]
         return float((w * (xs + 0.5)).sum() / w.sum() / w.shape[1]), float((w * (ys + 0.5)).sum() / w.sum() / w.shape[0])
 
     def placement(self, images: list[Image.Image], attrs: list[dict]) -> float:
-        """How well the images put their subject where the captions say: the correlation between the caption's subject centre
-        and the image's ink centre, averaged over x and y (1 = placed as asked; about 0 = placement unrelated to the caption).
-        Unlike the 3x3 region, it gives credit for roughly right placement and is not thrown by a few stray blocks elsewhere."""
+        """How well the images put their subject where the captions say: the correlation between the caption's subject
+        centre and the image's ink centre, averaged over x and y (1 = placed as asked; about 0 = placement unrelated to
+        the caption). Unlike the 3x3 region, it gives credit for roughly right placement and is not thrown by a few
+        stray blocks elsewhere."""
         centres = [self.ink_centre(im, a["background"]) or (0.5, 0.5) for im, a in zip(images, attrs)]
         asked = [a["position"]["centroid"] for a in attrs]
         r = [np.corrcoef([c[k] for c in asked], [c[k] for c in centres])[0, 1] for k in (0, 1)]
         return float(np.nanmean(r)) if len(images) > 2 and not np.isnan(r).all() else 0.0
 
     def read(self, img: Image.Image, attrs: dict, keys=("background", "region", "subject")) -> dict:
-        """What `img` shows of `keys`, read with the background of `attrs` as the reference for 'not subject'.
-        The subject comes as its look-alike set (`subject`) and the union of the five best (`subject_top5`); empty for a bare background."""
+        """What `img` shows of `keys`, read with the background of `attrs` as the reference for 'not subject'. The
+        subject comes as its look-alike set (`subject`) and the union of the five best (`subject_top5`); empty for a
+        bare background."""
         out = {}
         if "background" in keys: out["background"] = self.background(img)
         if "region" in keys: out["region"] = self.region(img, attrs["background"])
@@ -272,7 +289,8 @@ def accuracy(flags: list[dict]) -> dict:
 def seam_score(img: Image.Image, block: int = 8) -> float:
     "Mean absolute pixel step across `block`-px boundaries over the same inside blocks (about 1 for a natural image)."
     a = np.asarray(img.convert("RGB")).astype(np.float32)
-    dx, dy = np.abs(np.diff(a, axis=1)).mean(-1), np.abs(np.diff(a, axis=0)).mean(-1)   # step between column j and j+1, row i and i+1
+    # step between column j and j+1, row i and i+1
+    dx, dy = np.abs(np.diff(a, axis=1)).mean(-1), np.abs(np.diff(a, axis=0)).mean(-1)
     at_x, at_y = (np.arange(dx.shape[1]) % block) == block - 1, (np.arange(dy.shape[0]) % block) == block - 1
     across = np.concatenate([dx[:, at_x].ravel(), dy[at_y].ravel()])
     inside = np.concatenate([dx[:, ~at_x].ravel(), dy[~at_y].ravel()])
@@ -280,7 +298,8 @@ def seam_score(img: Image.Image, block: int = 8) -> float:
 
 # %% ../nbs/11_validate.ipynb #eddd7187
 def emoji_edits(item: dict, others: list[dict]) -> list[tuple[str, str, dict]]:
-    "(edit name, edited caption, expected attributes) for an emoji holdout item: background colour, subject, left<->right."
+    """(edit name, edited caption, expected attributes) for an emoji holdout item: background colour, subject,
+    left<->right."""
     a, cap = item["attributes"], item["caption"]
     out = []
     c1, c2 = a["background"]["color"], a["background"]["color2"]
@@ -327,16 +346,19 @@ class Holdout:
         self._reconstructions = None
 
     def reconstructions(self) -> list[Image.Image]:
-        "Every item from its own caption and DINO features (computed once: reconstruction and text manipulation share them)."
+        """Every item from its own caption and DINO features (computed once: reconstruction and text manipulation share
+        them)."""
         if self._reconstructions is None:
             self._reconstructions = self.generate([self.cond(i) for i in range(len(self.items))], list(range(len(self.items))))
         return self._reconstructions
 
     def cond(self, i: int, text=None, dino_from: int | None = None, dino: bool = True) -> dict:
-        "Item `i`'s condition: its own caption embedding or `text`, DINO from item `dino_from` (default its own) or absent."
+        """Item `i`'s condition: its own caption embedding or `text`, DINO from item `dino_from` (default its own) or
+        absent."""
         it, d = self.items[i], self.items[i if dino_from is None else dino_from]
         grid = d["dino_patches"]
-        if grid.shape != it["dino_patches"].shape:   # another bucket's grid, resized onto this item's (as the model would)
+        # another bucket's grid, resized onto this item's (as the model would)
+        if grid.shape != it["dino_patches"].shape:
             grid = F.interpolate(grid.permute(2, 0, 1)[None], size=it["dino_patches"].shape[:2], mode="bilinear", align_corners=False)[0].permute(1, 2, 0)
         return condition(it["text"] if text is None else text, d["dino_cls"], grid, self.run.device, dino)
 
@@ -357,7 +379,8 @@ class Holdout:
         return [matches(self.scorer.read(im, a), a) for im, a in zip(images, attrs)] if self.scorer else None
 
     def emoji(self, images: list[Image.Image], attrs: list[dict], flags: list[dict] | None = None) -> dict | None:
-        "Attribute accuracies of `images` against `attrs` (from `flags`, their `scores`, when already read), and how well the subjects are placed."
+        """Attribute accuracies of `images` against `attrs` (from `flags`, their `scores`, when already read), and how
+        well the subjects are placed."""
         if not self.scorer: return None
         return accuracy(flags or self.scores(images, attrs)) | dict(placement=self.scorer.placement(images, attrs))
 
@@ -420,7 +443,8 @@ def text_manipulation(h: Holdout) -> dict:
 
 # %% ../nbs/11_validate.ipynb #9f0a0021
 def ceilings_and_seams(h: Holdout, generated: dict) -> tuple[dict, dict]:
-    "Emoji scores of the originals through the codec and untouched; seam scores of originals, codec and each `generated` image list."
+    """Emoji scores of the originals through the codec and untouched; seam scores of originals, codec and each
+    `generated` image list."""
     attrs = [it["attributes"] for it in h.items]
     have = [i for i, o in enumerate(h.originals) if o is not None]
     ceilings = dict(codec=h.emoji(h.codec_originals, attrs),
@@ -436,7 +460,8 @@ def ceilings_and_seams(h: Holdout, generated: dict) -> tuple[dict, dict]:
 
 # %% ../nbs/11_validate.ipynb #9f0a0024
 def divergence(history: list[dict], step: int, recon: dict, factor: float) -> tuple[dict, list[dict]]:
-    "The divergence verdict for `step`, and the history with this step's entry (replacing an earlier one for the same step)."
+    """The divergence verdict for `step`, and the history with this step's entry (replacing an earlier one for the same
+    step)."""
     history = [e for e in history if e["step"] != step]
     previous = [e["mean"] for e in history if e["step"] < step]
     running = statistics.median(previous) if previous else None
@@ -464,7 +489,8 @@ TESTS = dict(reconstruction=reconstruction, text_only=text_only, dino_swap=dino_
 
 @torch.no_grad()
 def validate(run: Run, out: Path, log=print) -> dict:
-    "Run the suite on `run`'s holdout; write `out/` (grids, items.json, metrics.json) and the run's history; return the metrics."
+    """Run the suite on `run`'s holdout; write `out/` (grids, items.json, metrics.json) and the run's history; return
+    the metrics."""
     h = Holdout(run, log)
     metrics = dict(step=run.step, checkpoint=str(run.ckpt), n_images=len(h.items),
                    distance=dict(name=h.perceptual.name, is_lpips=h.perceptual.is_lpips), emoji={})
@@ -481,12 +507,14 @@ def validate(run: Run, out: Path, log=print) -> dict:
     for k, v in ceilings.items():
         if v: metrics["emoji"][f"ceiling_{k}"] = v
     if h.scorer: metrics["emoji"]["chance"] = h.scorer.chance
-    # the run's history for its own validation folders; a pass elsewhere (other settings, --out) keeps its own beside its results
+    # the run's history for its own validation folders; a pass elsewhere (other settings, --out) keeps its own beside
+    # its results
     history_file = RunFolder(out.parent.parent).history if out.parent.name == "validation_outputs" else out / "history.json"
     history = json.loads(history_file.read_text()) if history_file.exists() else []
     metrics["divergence"], history = divergence(history, run.step, rec, h.cfg.divergence_factor)
     if metrics["divergence"]["flagged"]:
-        log(f"DIVERGENCE at step {run.step}: mean distance {rec['mean']:.3f} > {h.cfg.divergence_factor} x running median {metrics['divergence']['running_median']:.3f}")
+        log(f"DIVERGENCE at step {run.step}: mean distance {rec['mean']:.3f} > {h.cfg.divergence_factor} x running "
+            f"median {metrics['divergence']['running_median']:.3f}")
     for entry in history:
         if entry["step"] == run.step:
             entry.update({f"emoji_{t}_{k}": v for t in ("reconstruction", "text_only") for k, v in metrics["emoji"].get(t, {}).items()})
@@ -519,11 +547,14 @@ def preserved_rng():
     np.random.set_state(np_state)
 
 def validate_checkpoint(checkpoint, out=None, weights: str = "ema", log=print, overrides=()) -> dict:
-    """Validate a checkpoint into `out` (default: the run's validation folder for its step), logging scalars to the run's TensorBoard.
-    `overrides` (`validate.key=value`) change the suite's settings, e.g. the guidance scales; results then go to `out` only."""
+    """Validate a checkpoint into `out` (default: the run's validation folder for its step), logging scalars to the
+    run's TensorBoard. `overrides` (`validate.key=value`) change the suite's settings, e.g. the guidance scales; results
+    then go to `out` only."""
     if any(not o.startswith("validate.") for o in overrides):
-        raise ValidationError(f"--set {next(o for o in overrides if not o.startswith('validate.'))}: only validate.* settings can change here")
-    if overrides and not out: raise ValidationError("--set changes the suite: give --out, so that the run's own validation history stays as trained")
+        raise ValidationError(f"--set {next(o for o in overrides if not o.startswith('validate.'))}: only validate.* "
+                              "settings can change here")
+    if overrides and not out: raise ValidationError("--set changes the suite: give --out, so that the run's own "
+                                                    "validation history stays as trained")
     with preserved_rng():
         run = Run(checkpoint, weights)
         run.cfg = from_dict(parse_overrides(overrides), base=run.cfg)
@@ -539,21 +570,25 @@ def validate_checkpoint(checkpoint, out=None, weights: str = "ema", log=print, o
 def report(m: dict) -> str:
     "A few lines for the log: distances, emoji scores per test next to the codec ceiling, seams."
     r = m["reconstruction"]
-    lines = [f"step {m['step']}: reconstruction {m['distance']['name']} mean {r['mean']:.3f} (median {r['median']:.3f}, p90 {r['p90']:.3f}, max {r['max']:.3f}) {r['band']}"
+    lines = [f"step {m['step']}: reconstruction {m['distance']['name']} mean {r['mean']:.3f} (median "
+             f"{r['median']:.3f}, p90 {r['p90']:.3f}, max {r['max']:.3f}) {r['band']}"
              + (f"; text only {m['text_only']['mean']:.3f}" if "text_only" in m else "")]
     for test, vals in m["emoji"].items():
         flat = {f"{k}.{kk}" if isinstance(v, dict) else k: (vv if isinstance(v, dict) else v)
                 for k, v in vals.items() for kk, vv in (v.items() if isinstance(v, dict) else [(None, v)])}
         lines.append(f"  emoji {test}: " + ", ".join(f"placement r {v:.2f}" if k == "placement" else f"{k} {v:.0%}" for k, v in flat.items()))
     s = m["seams"]
-    if "originals" in s: lines.append(f"  seams vs originals: codec {s['codec_vs_originals']:.2f}, generated {s['generated_vs_originals']:.2f}")
+    if "originals" in s: lines.append(f"  seams vs originals: codec {s['codec_vs_originals']:.2f}, generated "
+                                      f"{s['generated_vs_originals']:.2f}")
     if m["divergence"]["flagged"]: lines.append("  DIVERGENCE flagged")
     return "\n".join(lines)
 
 # %% ../nbs/11_validate.ipynb #f06be415
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.validate", description="Run the validation suite on a checkpoint.")
-    p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or 'newest-run'")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.validate",
+        description="Run the validation suite on a checkpoint.")
+    p.add_argument("--checkpoint", required=True, help="checkpoint folder, run folder (its latest checkpoint), or "
+                                                       "'newest-run'")
     p.add_argument("--out", help="output folder (default: <run>/validation_outputs/step<N>)")
     p.add_argument("--weights", choices=("ema", "model"), default="ema")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="validate.KEY=VALUE",

@@ -29,7 +29,8 @@ class Viewer:
     def __init__(self, run, per_page: int = 6):
         self.run, self.per_page = RunFolder(run), per_page
         steps = self.run.validation_steps()
-        if not steps: raise FileNotFoundError(f"no validation results under {self.run.validation_root}: run `python -m prx_tg.validate --checkpoint {self.run.path}`")
+        if not steps: raise FileNotFoundError(f"no validation results under {self.run.validation_root}: run `python -m "
+                                              f"prx_tg.validate --checkpoint {self.run.path}`")
         self.step = widgets.SelectionSlider(options=steps, value=steps[-1], description="step", continuous_update=False)
         self.test = widgets.Dropdown(options=[t for t in TESTS if (self._dir(steps[-1]) / t / "items.json").exists()], description="test")
         self.page = widgets.IntSlider(min=0, max=0, description="page")
