@@ -6,14 +6,15 @@
 from __future__ import annotations
 import argparse, dataclasses, difflib, importlib.util, json, math, types, typing
 from dataclasses import dataclass, field
+from typing import Literal
 from pathlib import Path
 import yaml
 from .buckets import LATENT_STRIDE, off_grid, scaled_buckets
 
 # %% auto #0
 __all__ = ['PRESETS', 'ConfigError', 'DataConfig', 'EncoderConfig', 'ModelConfig', 'TrainConfig', 'ValidateConfig', 'Config',
-           'validate_config', 'from_dict', 'stored_config', 'parse_overrides', 'load_config', 'add_config_args',
-           'config_from_args']
+           'choices', 'validate_config', 'from_dict', 'stored_config', 'parse_overrides', 'load_config',
+           'add_config_args', 'config_from_args']
 
 # %% ../nbs/00_config.ipynb #a2b4f219
 class ConfigError(ValueError):
@@ -33,7 +34,7 @@ class DataConfig:
     flip_p: float = 0.5                  # horizontal flip probability in training
     # global: one scale for all channels | channel: unit variance per channel; toy: global drew subjects better with the
     # PCA codec, two seeds (15_experiments)
-    latent_norm: str = "global"
+    latent_norm: Literal["channel", "global"] = "global"
     shuffle_buffer: int = 256
     captioner_url: str = ""              # Ollama base URL for images without captions; "" = none
     captioner_model: str = "gemma3:27b"
@@ -46,14 +47,14 @@ class DataConfig:
 
 @dataclass
 class EncoderConfig:
-    text: str = "minilm"          # minilm | t5
+    text: Literal["minilm", "t5"] = "minilm"
     text_model: str = ""          # hub id or local path; "" = the role's default
     text_max_tokens: int = 128
-    text_storage: str = "float16" # float16 | int8 (one fp16 scale per token; half the bytes, <= 1% error per token)
-    vision: str = "efficientnet"  # efficientnet | dinov3
+    text_storage: Literal["float16", "int8"] = "float16"   # int8: one fp16 scale per token, half the bytes, <= 1% error per token
+    vision: Literal["efficientnet", "dinov3"] = "efficientnet"
     vision_model: str = ""
     vision_stride: int = 16       # crop pixels per stored patch; the encoder's grid is resized to this
-    latent: str = "pca"           # pca | flux | taef1
+    latent: Literal["pca", "flux", "taef1"] = "pca"
     latent_model: str = ""
     pca_components: int = 16
     # PCA codec only: overlapping 16-px windows, decoded by overlap-add; toy: no 8-px block seams (15_experiments)
@@ -99,14 +100,14 @@ class TrainConfig:
     min_lr: float = 1e-5
     # cosine: decay to min_lr at total_steps | constant: lr from warmup on, so every checkpoint is also a shorter run
     # (the learning curve)
-    lr_schedule: str = "cosine"
+    lr_schedule: Literal["cosine", "constant"] = "cosine"
     # muon: Newton-Schulz orthogonalised momentum for the blocks' 2-D weights, AdamW for the rest | adamw; toy: Muon
     # drew subjects at equal compute where AdamW did not (15_experiments)
-    optimizer: str = "muon"
+    optimizer: Literal["adamw", "muon"] = "muon"
     warmup_steps: int = 100
     weight_decay: float = 0.0
     grad_clip: float = 1.0
-    precision: str = "fp32"       # fp32 | bf16 (autocast; master weights stay fp32)
+    precision: Literal["fp32", "bf16"] = "fp32"   # bf16: autocast; master weights stay fp32
     ema_decay: float = 0.99        # the toy run is short: average over ~100 steps
     ema_warmup: int = 100
     p_uncond: float = 0.10        # drop text and DINO
@@ -129,7 +130,7 @@ class TrainConfig:
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops
     # auto: on with CUDA, off on the CPU | on (the whole model) | blocks (each block: far quicker to compile) | off
-    compile: str = "auto"
+    compile: Literal["auto", "on", "blocks", "off"] = "auto"
     # under torchrun: how long processes wait for each other (process 0 validating) before the job fails
     dist_timeout_min: float = 30.0
     # representation alignment loss weight; 0 = off (toy: 1.0 beat 0.5 on text-only distance and edits, chapter
@@ -137,7 +138,7 @@ class TrainConfig:
     repa_weight: float = 1.0
     # align the image tokens after this block (1-based) with the stored DINO patch grid; toy: the first of 2
     repa_block: int = 1
-    repa_on: str = "dropped"      # dropped: only samples whose DINO input was dropped | all
+    repa_on: Literal["dropped", "all"] = "dropped"   # dropped: only samples whose DINO input was dropped
 
 @dataclass
 class ValidateConfig:
@@ -151,7 +152,7 @@ class ValidateConfig:
     # caption edits for text manipulation ("a->b,c->d"); emoji use their own
     text_edits: str = "brunette->blonde,blonde->brunette"
     # auto: LPIPS if its AlexNet can be loaded (downloaded once), else a labelled feature distance | on | off
-    lpips: str = "auto"
+    lpips: Literal["auto", "on", "off"] = "auto"
     batch_size: int = 8           # images generated per batch
     tests: str = "reconstruction,text_only,dino_swap,text_manipulation"   # which tests run (reconstruction always)
 
@@ -205,18 +206,19 @@ PRESETS = {
 }
 
 # %% ../nbs/00_config.ipynb #d645862d
-_CHOICES = {"encoders.text": ("minilm", "t5"), "encoders.text_storage": ("float16", "int8"), "encoders.vision": ("efficientnet", "dinov3"),
-            "encoders.latent": ("pca", "flux", "taef1"), "train.precision": ("fp32", "bf16"),
-            "train.lr_schedule": ("cosine", "constant"), "train.optimizer": ("adamw", "muon"),
-            "train.repa_on": ("dropped", "all"), "train.compile": ("auto", "on", "blocks", "off"), "validate.lpips": ("auto", "on", "off"), "data.latent_norm": ("channel", "global")}
 _LATENT_CHANNELS = {"flux": 16, "taef1": 16}
+
+def choices(cfg: Config) -> dict:
+    "Every field typed as a `Literal`, as `section.key` -> its allowed values."
+    return {f"{sec.name}.{key}": typing.get_args(t) for sec in dataclasses.fields(cfg)
+            for key, t in typing.get_type_hints(type(getattr(cfg, sec.name))).items() if typing.get_origin(t) is typing.Literal}
 
 def _require(ok: bool, name: str, msg: str):
     if not ok: raise ConfigError(f"{name}: {msg}")
 
 def validate_config(cfg: Config) -> Config:
     "Raise `ConfigError` naming the first field that cannot work; return `cfg` unchanged otherwise."
-    for name, allowed in _CHOICES.items():
+    for name, allowed in choices(cfg).items():   # a config built in Python skips the checks of loading
         sec, key = name.split(".")
         v = getattr(getattr(cfg, sec), key)
         _require(v in allowed, name, f"got {v!r}; allowed: {', '.join(allowed)}")
@@ -324,6 +326,10 @@ def _check_validate(cfg: Config):
 
 # %% ../nbs/00_config.ipynb #12c0cf19
 def _coerce(name: str, typ, val):
+    if typing.get_origin(typ) is typing.Literal:
+        word = ("on" if val else "off") if isinstance(val, bool) else val   # YAML 1.1 reads on/off (and yes/no) as booleans
+        if word in typing.get_args(typ): return word
+        raise ConfigError(f"{name}: got {val!r}; allowed: {', '.join(typing.get_args(typ))}")
     if isinstance(typ, types.UnionType):   # e.g. int | str: a number, or a word such as "auto"
         for option in typing.get_args(typ):
             try: return _coerce(name, option, val)
