@@ -14,8 +14,8 @@ from PIL import Image
 from .bench import QUALITY_SET, bench_quality, interleaved_medians, quality_line, quality_shards
 from .config import load_config
 from .data import Loader, Shards
-from .model import NanoDiT
-from .train import REPAProjector, make_optimizer, micro_batch_loss
+from .model import NanoDiT, REPAProjector
+from .train import make_optimizer, micro_batch_loss
 
 # %% auto #0
 __all__ = ['RECIPES', 'COMPUTE_NEUTRAL', 'CURVE_MULTIPLES', 'Recipe', 'load_recipes', 'relative_step_cost', 'codec_ceilings',

@@ -10,7 +10,7 @@ import torch
 from .buckets import bucket_size
 from .config import Config
 from .data import Shards
-from .model import NanoDiT, synthetic_batch
+from .model import NanoDiT, REPAProjector, synthetic_batch
 
 # %% auto #0
 __all__ = ['MicroBatchError', 'micro_batch_sizes', 'fitting_micro_batch', 'fewest_checkpointed', 'plan_micro_batch', 'StepProbe',
@@ -72,7 +72,6 @@ class StepProbe:
     """Peak CUDA memory (and speed) of one training step of `cfg` at any micro-batch and number of checkpointed blocks;
     one model serves every probe."""
     def __init__(self, cfg: Config, latent_hw: tuple[int, int], text_tokens: int, device, timed_steps: int = 3):
-        from prx_tg.train import REPAProjector   # here, not at the top: the trainer imports this module
         self.cfg, self.latent_hw, self.text_tokens, self.device, self.timed_steps = cfg, latent_hw, text_tokens, device, timed_steps
         self.model = NanoDiT(cfg.model).to(device).train()
         self.ema = copy.deepcopy(self.model).requires_grad_(False)

@@ -14,7 +14,7 @@ except ImportError: qk_norm_rope = None
 
 # %% auto #0
 __all__ = ['FRAME_FREQS', 'timestep_embedding', 'rope_2d', 'apply_rope', 'frame_features', 'modulate', 'token_grid', 'QKNorm',
-           'SelfAttention', 'CrossAttention', 'Block', 'NanoDiT', 'nanodit_toy', 'nanodit_baseline',
+           'SelfAttention', 'CrossAttention', 'Block', 'NanoDiT', 'REPAProjector', 'nanodit_toy', 'nanodit_baseline',
            'nanodit_production', 'param_table', 'synthetic_batch', 'WeightsMismatch', 'check_weights', 'load_weights']
 
 # %% ../nbs/06_model.ipynb #120ebf63
@@ -227,6 +227,14 @@ class NanoDiT(nn.Module):
         v = self.unpatchify(self.final(modulate(self.final_norm(tokens), shift, scale)), H, W)
         if self.out_conv is not None: v = self.out_conv(v)
         return v if features_at is None else (v, features)
+
+# %% ../nbs/06_model.ipynb #06r0p002
+class REPAProjector(nn.Module):
+    "Image tokens `(B, N, width)` to the vision encoder's feature space `(B, N, vision_dim)`."
+    def __init__(self, width: int, vision_dim: int):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(width, 2 * width), nn.SiLU(), nn.Linear(2 * width, vision_dim))
+    def forward(self, tokens): return self.net(tokens)
 
 # %% ../nbs/06_model.ipynb #06a1894f
 def _factory(preset: str, **overrides) -> NanoDiT:

@@ -20,17 +20,17 @@ from .distributed import Processes, join_processes, leave_processes
 from .encoders import latent_codec
 from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
 from .memory import MicroBatchError, padded_text_length, resolve_micro_batch
-from .model import NanoDiT, WeightsMismatch, token_grid
+from .model import NanoDiT, REPAProjector, WeightsMismatch, token_grid
 from .run_folder import CheckpointError, RunFolder, RunLocked, restore_checkpoint, resumed_checkpoint, save_checkpoint
 from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'REPAProjector', 'repa_loss', 'micro_batch_loss',
-           'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'open_run',
-           'build_learner', 'validation_due', 'validate_saved', 'start_feed', 'start_training', 'train_step',
-           'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train', 'seconds_per_step',
-           'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
+__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'repa_loss', 'micro_batch_loss', 'StepStats',
+           'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'open_run', 'build_learner',
+           'validation_due', 'validate_saved', 'start_feed', 'start_training', 'train_step', 'skip_step', 'after_step',
+           'log_scalars', 'write_checkpoint', 'train', 'seconds_per_step', 'started_train_config', 'with_steps',
+           'steps_in_minutes', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -80,13 +80,6 @@ def make_optimizer(modules: dict, tc: TrainConfig):
     return Optimizers(muon=torch.optim.Muon(hidden, lr=tc.lr, weight_decay=tc.weight_decay, adjust_lr_fn="match_rms_adamw"), adamw=adamw(rest))
 
 # %% ../nbs/12_train.ipynb #a1b2c302
-class REPAProjector(nn.Module):
-    "Image tokens `(B, N, width)` to the vision encoder's feature space `(B, N, vision_dim)`."
-    def __init__(self, width: int, vision_dim: int):
-        super().__init__()
-        self.net = nn.Sequential(nn.Linear(width, 2 * width), nn.SiLU(), nn.Linear(2 * width, vision_dim))
-    def forward(self, tokens): return self.net(tokens)
-
 def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int) -> torch.Tensor:
     """Per sample `(B,)`: the mean over tokens of 1 - cosine(projected token, DINO patch feature on the `h x w` token
     grid)."""
@@ -547,7 +540,6 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
     log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
         + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
     return with_steps(cfg, steps)
-
 
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
