@@ -325,10 +325,13 @@ def _check_validate(cfg: Config):
              "includes reconstruction")
 
 # %% ../nbs/00_config.ipynb #12c0cf19
+def _word(val):
+    "A YAML value as a word: YAML 1.1 reads on/off (and yes/no) as booleans."
+    return ("on" if val else "off") if isinstance(val, bool) else val
+
 def _coerce(name: str, typ, val):
     if typing.get_origin(typ) is typing.Literal:
-        word = ("on" if val else "off") if isinstance(val, bool) else val   # YAML 1.1 reads on/off (and yes/no) as booleans
-        if word in typing.get_args(typ): return word
+        if _word(val) in typing.get_args(typ): return _word(val)
         raise ConfigError(f"{name}: got {val!r}; allowed: {', '.join(typing.get_args(typ))}")
     if isinstance(typ, types.UnionType):   # e.g. int | str: a number, or a word such as "auto"
         for option in typing.get_args(typ):
@@ -346,8 +349,7 @@ def _coerce(name: str, typ, val):
             if typ is float: return float(val)
             if float(val).is_integer(): return int(val)
     elif typ is str:
-        if isinstance(val, str): return val
-        if isinstance(val, bool): return "on" if val else "off"   # YAML 1.1 reads on/off (and yes/no) as booleans
+        if isinstance(val, (str, bool)): return _word(val)
     raise ConfigError(f"{name}: expected {typ.__name__}, got {val!r}")
 
 def _unknown(name: str, key: str, allowed) -> ConfigError:

@@ -359,15 +359,13 @@ def check_made_with(shards, cfg: Config) -> dict | None:
     path = Path(shards) / "manifest.json"
     manifest = json.loads(path.read_text()) if path.exists() else None
     have, want = (manifest or {}).get("made_with"), made_with(cfg)
-    if manifest and have != want and (have or {}) | {"mirrored": True} == want:
-        raise PrepareError(f"the shards in {shards} store no mirrored latents (made before 2026-12-05 or with "
-                           "data.flip_p=0), which training with "
-                           f"data.flip_p={cfg.data.flip_p} needs. Use another --out, delete {shards} to start over, or "
-                           "add to it with --set data.flip_p=0.")
     if manifest and have != want:
-        raise PrepareError(f"the shards in {shards} were made with {manifest.get('made_with')}, but this config asks "
-                           f"for {made_with(cfg)}. "
-                           f"Use another --out, or delete {shards} to start over.")
+        have = have or {}
+        differ = sorted(k for k in {*have, *want} if have.get(k) != want.get(k))
+        # sets made before mirrored latents (or with flips off) can still grow without flips
+        grow = " or add to it with --set data.flip_p=0" if differ == ["mirrored"] else ""
+        raise PrepareError(f"the shards in {shards} were made with {have}, but this config asks for {want} "
+                           f"(they differ in {', '.join(differ)}). Use another --out, delete {shards} to start over{grow}.")
     return manifest
 
 def prepare(cfg: Config, images=None, out=None, log=print) -> dict:
