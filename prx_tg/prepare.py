@@ -363,7 +363,8 @@ def check_made_with(shards, cfg: Config) -> dict | None:
         have = have or {}
         differ = sorted(k for k in {*have, *want} if have.get(k) != want.get(k))
         # sets made before mirrored latents (or with flips off) can still grow without flips
-        grow = " or add to it with --set data.flip_p=0" if differ == ["mirrored"] else ""
+        grow = ("; they store no mirrored latents, which flips need. Or add to it with --set data.flip_p=0"
+                if differ == ["mirrored"] else "")
         raise PrepareError(f"the shards in {shards} were made with {have}, but this config asks for {want} "
                            f"(they differ in {', '.join(differ)}). Use another --out, delete {shards} to start over{grow}.")
     return manifest
