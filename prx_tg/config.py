@@ -36,6 +36,7 @@ class DataConfig:
     # PCA codec, two seeds (15_experiments)
     latent_norm: Literal["channel", "global"] = "global"
     shuffle_buffer: int = 256
+    cache_gib: float = 4.0               # shards read whole stay in memory up to this (per process); 0 = read every epoch
     captioner_url: str = ""              # Ollama base URL for images without captions; "" = none
     captioner_model: str = "gemma3:27b"
     captioner_timeout: float = 120.0     # seconds per image
@@ -104,6 +105,9 @@ class TrainConfig:
     # muon: Newton-Schulz orthogonalised momentum for the blocks' 2-D weights, AdamW for the rest | adamw; toy: Muon
     # drew subjects at equal compute where AdamW did not (15_experiments)
     optimizer: Literal["adamw", "muon"] = "muon"
+    # which matrices Muon trains: blocks | hidden (also the conditioning MLPs' inner and the modulation matrices; not the
+    # layers that read the inputs, the output layer or the REPA projector)
+    muon_params: Literal["blocks", "hidden"] = "blocks"
     warmup_steps: int = 100
     weight_decay: float = 0.0
     grad_clip: float = 1.0
@@ -259,6 +263,7 @@ def _check_data(cfg: Config):
                                               f"{token}-px tokens "
              f"(model.patch_size={m.patch_size}); set data.bucket_multiple={math.lcm(d.bucket_multiple, token)}")
     _require(d.holdout >= 0, "data.holdout", f"must be >= 0, got {d.holdout}")
+    _require(d.cache_gib >= 0, "data.cache_gib", f"must be >= 0 (0 = no cache), got {d.cache_gib}")
     _require(0 <= d.flip_p <= 1, "data.flip_p", f"must be a probability in [0, 1], got {d.flip_p}")
 
 # %% ../nbs/00_config.ipynb #e6ae24a6

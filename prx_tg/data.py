@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_data.ipynb #c3c55121
 from __future__ import annotations
-import io, json, math, queue, threading
+import collections, io, json, math, queue, threading
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,8 +15,8 @@ from .config import Config
 from .encoders import dequantise_tokens
 
 # %% auto #0
-__all__ = ['MODES', 'DataError', 'Shards', 'BucketBatches', 'decoded_samples', 'condition', 'stack_conditions', 'stored_text',
-           'draw_modes', 'part_of', 'collate', 'Loader', 'Prefetch']
+__all__ = ['MODES', 'DataError', 'Shards', 'ShardCache', 'BucketBatches', 'decoded_samples', 'condition', 'stack_conditions',
+           'stored_text', 'draw_modes', 'part_of', 'collate', 'Loader', 'Prefetch']
 
 # %% ../nbs/07_data.ipynb #fe1e64cb
 class DataError(RuntimeError): "Shards that cannot be used with this config; the message names both sides."
@@ -24,9 +24,10 @@ class DataError(RuntimeError): "Shards that cannot be used with this config; the
 MODES = ("uncond", "text_only", "dino_only", "both")  # index = the dropout mode drawn per sample
 
 class Shards:
-    "The manifest of a shard folder: buckets, shard lists, latent statistics, the empty caption."
-    def __init__(self, root, split: str = "train", latent_norm: str = "channel"):
-        self.root, self.latent_norm = Path(root), latent_norm
+    """The manifest of a shard folder: buckets, shard lists, latent statistics, the empty caption; and the shards read
+    whole, kept in memory up to `cache_gib`."""
+    def __init__(self, root, split: str = "train", latent_norm: str = "channel", cache_gib: float = 0.0):
+        self.root, self.latent_norm, self.cache = Path(root), latent_norm, ShardCache(cache_gib)
         path = self.root / "manifest.json"
         if not path.exists():
             raise DataError(f"no shards at {self.root} (missing manifest.json): run `python -m prx_tg.prepare --out "
@@ -88,13 +89,43 @@ class Shards:
         return latent * std + mean
 
 # %% ../nbs/07_data.ipynb #5d6fe50f
-def _raw_samples(shards: list[Path], on_error):
+class ShardCache:
+    """The raw samples of whole shards, kept in memory after their first complete read while all of them fit in `gib`
+    GiB (0 = none). Later epochs then read the same samples without parsing the tars again. Readers share the kept
+    samples, so they must not change them."""
+    def __init__(self, gib: float = 0.0): self.limit, self.used, self.kept = int(gib * 2**30), 0, {}
+
+    def samples(self, shard: Path):
+        "The samples of `shard` in order, from memory where it is kept; a shard that fails to read is not kept."
+        if shard in self.kept:
+            yield from self.kept[shard]
+            return
+        read, size = [], 0
+        # nodesplitter=None: every process reads every shard; several processes split batches, not shards (chapter 12a)
+        for s in wds.WebDataset(str(shard), shardshuffle=False, empty_check=False, nodesplitter=None):
+            size += sum(len(v) for v in s.values() if isinstance(v, bytes))
+            if read is not None and self.used + size > self.limit: read = None   # too large to keep: stream it
+            if read is not None: read.append(s)
+            yield s
+        if read is not None:
+            self.kept[shard] = read
+            self.used += size
+
+    def warm(self, shards: list[Path]) -> bool:
+        """Read `shards` whole into memory now if their files fit in what is left of the limit (a time probe then measures
+        the steps of later epochs); True if it did. A shard that fails to read is left to the stream, which reports it."""
+        if self.used + sum(s.stat().st_size for s in shards if s.exists()) > self.limit: return False
+        for shard in shards:
+            try: collections.deque(self.samples(shard), maxlen=0)
+            except Exception: pass
+        return True
+
+def _raw_samples(shards: list[Path], on_error, cache: ShardCache | None = None):
     "Undecoded samples (dicts of bytes) from `shards` in order; a shard that fails to read is reported and skipped."
+    cache = cache or ShardCache()
     for shard in shards:
         try:
-            # nodesplitter=None: every process reads every shard; several processes split batches, not shards (chapter
-            # 12a)
-            yield from wds.WebDataset(str(shard), shardshuffle=False, empty_check=False, nodesplitter=None)
+            yield from cache.samples(shard)
         except Exception as e:  # a truncated or corrupt tar: report it by name, keep going
             on_error(shard, e)
 
@@ -129,7 +160,7 @@ class BucketBatches:
             b = self.shards.buckets[name]
             brng = np.random.default_rng([self.seed, epoch, i])
             order = [b["shards"][j] for j in brng.permutation(len(b["shards"]))]
-            per_bucket[name] = self._batched(_shuffled(_raw_samples(order, self.on_error), self.buffer, brng))
+            per_bucket[name] = self._batched(_shuffled(_raw_samples(order, self.on_error, self.shards.cache), self.buffer, brng))
         labels = [n for n in names for _ in range(math.ceil(self.shards.buckets[n]["count"] / self.batch_size))]
         for k, j in enumerate(rng.permutation(len(labels))):
             batch = next(per_bucket[labels[j]], None)

@@ -26,11 +26,11 @@ from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'make_optimizer', 'repa_loss', 'micro_batch_loss', 'StepStats',
-           'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'open_run', 'build_learner',
-           'validation_due', 'validate_saved', 'start_feed', 'start_training', 'train_step', 'skip_step', 'after_step',
-           'log_scalars', 'write_checkpoint', 'train', 'seconds_per_step', 'started_train_config', 'with_steps',
-           'steps_in_minutes', 'fit_to_minutes', 'main']
+__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss',
+           'micro_batch_loss', 'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode',
+           'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
+           'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
+           'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -69,14 +69,23 @@ class Optimizers:
                                                                 f"{sorted(self.optimizers)}")
         for name, o in self.optimizers.items(): o.load_state_dict(state[name])
 
+# the matrices that read the model's inputs, and its output layer: AdamW with `muon_params: hidden` too
+MUON_EXCLUDED = ("model.patch_embed.", "model.frame_embed.", "model.t_embed.0.", "model.text_proj.0.", "model.cls_proj.",
+                 "model.patch_proj.", "model.final.")
+
+def trained_by_muon(name: str, p: torch.Tensor, scope: str) -> bool:
+    "Whether Muon trains parameter `name` (`module.parameter`): a 2-D matrix of the blocks, or with `hidden` any hidden one."
+    if p.ndim != 2 or not name.startswith("model."): return False
+    return name.startswith("model.blocks.") if scope == "blocks" else not name.startswith(MUON_EXCLUDED)
+
 def make_optimizer(modules: dict, tc: TrainConfig):
     """The optimizer over every trained module in `modules` (name -> module; the EMA is not trained): AdamW, or Muon for
-    the blocks' matrices and AdamW for the rest."""
+    the matrices `train.muon_params` names and AdamW for the rest."""
     named = [(f"{m}.{n}", p) for m, module in modules.items() if m != "ema" for n, p in module.named_parameters()]
     adamw = lambda params: torch.optim.AdamW(params, lr=tc.lr, betas=(0.9, 0.999), weight_decay=tc.weight_decay, fused=True)
     if tc.optimizer == "adamw": return adamw([p for _, p in named])
-    hidden = [p for n, p in named if n.startswith("model.blocks.") and p.ndim == 2]
-    rest = [p for n, p in named if not (n.startswith("model.blocks.") and p.ndim == 2)]
+    hidden = [p for n, p in named if trained_by_muon(n, p, tc.muon_params)]
+    rest = [p for n, p in named if not trained_by_muon(n, p, tc.muon_params)]
     return Optimizers(muon=torch.optim.Muon(hidden, lr=tc.lr, weight_decay=tc.weight_decay, adjust_lr_fn="match_rms_adamw"), adamw=adamw(rest))
 
 # %% ../nbs/12_train.ipynb #a1b2c302
@@ -286,11 +295,16 @@ def compile_mode(tc: TrainConfig, device: torch.device) -> str:
     "`train.compile` with `auto` resolved: the whole model with CUDA, eager on the CPU."
     return ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
 
+def training_shards(cfg: Config, shards=None) -> Shards:
+    "The training split of `shards` (a folder, default `data.shards`, or `Shards` already open) as `cfg` reads it."
+    if isinstance(shards, Shards): return shards
+    return Shards(Path(shards or cfg.data.shards), latent_norm=cfg.data.latent_norm, cache_gib=cfg.data.cache_gib)
+
 def open_run(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStack) -> TrainState:
     """Every check before any work, in order: the shards against the config, the processes joined, the run folder's
     lock, the checkpoint to resume from (trained in the same latent scale), the micro-batch (given, or measured on the
     GPU)."""
-    data = Shards(Path(shards or cfg.data.shards), latent_norm=cfg.data.latent_norm)
+    data = training_shards(cfg, shards)
     data.check(cfg)   # fail before any work if they don't fit
     run = RunFolder(out or f"experiments/{datetime.now():%Y%m%d-%H%M%S}")
     if resume not in (None, "latest") and not (Path(resume) / "state.json").is_file():
@@ -500,7 +514,10 @@ def seconds_per_step(cfg: Config, shards, out, steps: int = 30, skip: int = 10) 
     its step `skip` to its last. Start-up and the first steps, slower while each bucket's shapes are new, are left out
     (toy, 2 cores: it read 0.40 s, as did steps 30–80 of a longer run; timed from step 5 it read 0.53). Differencing a
     3-step and an 11-step run, as this did before, read 0.17: the first run in a process also pays the process's
-    one-time costs."""
+    one-time costs. Shards that fit in `data.cache_gib` are read into memory first, as a run has them after its first
+    epoch (toy loader, 2 cores: 10 ms per batch from memory, 20 from the tars)."""
+    shards = training_shards(cfg, shards)
+    shards.cache.warm([s for b in shards.buckets.values() for s in b["shards"]])
     probe = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, total_steps=100, warmup_steps=1, checkpoint_every=1000,
                                                                 visual_debug_every=0, validate_every=0))
     done = [h["time"] for h in train(probe, shards, Path(out) / "probe", max_steps=steps, log=lambda *a: None)["history"]]
@@ -534,7 +551,7 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
     if started:
         log(f"time budget: resuming a run that chose {started['total_steps']} steps when it started")
         return with_steps(cfg, started["total_steps"], started["warmup_steps"])
-    with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards or cfg.data.shards, probe)
+    with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards, probe)
     total = cfg.train.total_steps
     steps = min(total, steps_in_minutes(minutes, per_step))
     log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
