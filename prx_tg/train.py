@@ -14,7 +14,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from PIL import Image
 from torch.utils.tensorboard import SummaryWriter
 from tqdm.auto import tqdm
-from .config import Config, TrainConfig, add_config_args, config_from_args
+from .config import Config, ModelConfig, TrainConfig, add_config_args, config_from_args
 from .data import DataError, Loader, Prefetch, Shards, condition, decoded_samples
 from .distributed import Processes, join_processes, leave_processes
 from .encoders import latent_codec
@@ -26,11 +26,12 @@ from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'lr_at', 'EMA', 'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss',
-           'micro_batch_loss', 'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode',
-           'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
-           'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
-           'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
+__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'lr_at', 'EMA', 'Optimizers', 'trained_by_muon', 'make_optimizer',
+           'repa_loss', 'micro_batch_loss', 'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState',
+           'compile_mode', 'changed_meaning', 'training_shards', 'open_run', 'build_learner', 'validation_due',
+           'validate_saved', 'start_feed', 'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars',
+           'write_checkpoint', 'train', 'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes',
+           'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -295,6 +296,15 @@ def compile_mode(tc: TrainConfig, device: torch.device) -> str:
     "`train.compile` with `auto` resolved: the whole model with CUDA, eager on the CPU."
     return ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
 
+# settings that change what the weights mean (the same shapes can compute something else); the rest may change on resume
+KEEP_ON_RESUME = [("data", "latent_norm")] + [("model", f.name) for f in dataclasses.fields(ModelConfig) if f.name not in ("grad_checkpoint", "fused_qk")]
+
+def changed_meaning(trained: dict, cfg: Config) -> list[tuple[str, object, object]]:
+    """`(section.key, trained value, value now)` for each `KEEP_ON_RESUME` setting that differs between a checkpoint's
+    config `trained` and `cfg`; a setting the checkpoint predates counts as unchanged."""
+    now = dataclasses.asdict(cfg)
+    return [(f"{s}.{k}", trained[s][k], now[s][k]) for s, k in KEEP_ON_RESUME if k in trained.get(s, {}) and trained[s][k] != now[s][k]]
+
 def training_shards(cfg: Config, shards=None) -> Shards:
     "The training split of `shards` (a folder, default `data.shards`, or `Shards` already open) as `cfg` reads it."
     if isinstance(shards, Shards): return shards
@@ -302,7 +312,7 @@ def training_shards(cfg: Config, shards=None) -> Shards:
 
 def open_run(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStack) -> TrainState:
     """Every check before any work, in order: the shards against the config, the processes joined, the run folder's
-    lock, the checkpoint to resume from (trained in the same latent scale), the micro-batch (given, or measured on the
+    lock, the checkpoint to resume from (trained with the same latent scale and model), the micro-batch (given, or measured on the
     GPU)."""
     data = training_shards(cfg, shards)
     data.check(cfg)   # fail before any work if they don't fit
@@ -315,10 +325,10 @@ def open_run(cfg: Config, shards, out, resume, max_steps, log, cleanup: ExitStac
     if procs.main: cleanup.enter_context(run.lock(log))
     ckpt = resumed_checkpoint(run, resume, log)
     # the model's outputs live in that scale
-    if ckpt and (was := ckpt["state"]["config"]["data"]["latent_norm"]) != cfg.data.latent_norm:
-        raise TrainingError(f"{ckpt['path']} was trained with data.latent_norm={was} and this config has "
-                            f"{cfg.data.latent_norm}: "
-                            f"go on with --set data.latent_norm={was}, or train into a new --out")
+    if ckpt and (changed := changed_meaning(ckpt["state"]["config"], cfg)):
+        raise TrainingError(f"{ckpt['path']} was trained with " + ", ".join(f"{k}={was}" for k, was, _ in changed)
+                            + " and this config has " + ", ".join(str(now) for _, _, now in changed) + ": go on with "
+                            + " ".join(f"--set {k}={was}" for k, was, _ in changed) + ", or train into a new --out")
     fixed_shapes = compile_mode(cfg.train, procs.device) != "off"
     text_tokens = padded_text_length(data, cfg, log) if fixed_shapes or cfg.train.batch_size == "auto" else None
     cfg = resolve_micro_batch(cfg, procs, data, ckpt, log, text_tokens)
