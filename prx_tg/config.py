@@ -88,9 +88,9 @@ class ModelConfig:
 # %% ../nbs/00_config.ipynb #35c93d48
 @dataclass
 class TrainConfig:
-    # optimizer steps; the lr schedule is defined over these (toy: more than the ~14 CPU minutes that make demo's 20 leave
-    # after preparing buy on 2 cores, so that the demo trains as many as its minutes buy)
-    total_steps: int = 4000
+    # optimizer steps; the lr schedule is defined over these (toy: ~13 CPU minutes on 2 cores, what make demo's 20 leave
+    # after preparing)
+    total_steps: int = 3000
     # global micro-batch, or "auto": the largest that fits memory_limit_gib (measured on the GPU); toy: 16 beat 32 at
     # equal images
     batch_size: int | str = 16
@@ -129,7 +129,7 @@ class TrainConfig:
     checkpoint_every: int = 200
     keep_checkpoints: int = 3
     visual_debug_every: int = 200
-    validate_every: int = 4000
+    validate_every: int = 3000
     log_every: int = 10
     seed: int = 0
     max_bad_steps: int = 20       # consecutive non-finite steps before the run stops

@@ -21,7 +21,7 @@ $PY -m prx_tg.prepare --config toy --images "$DATA" --out "$SHARDS"
 # sampling and export that scales with the machine's speed as preparing showed it (0.9x its time, at least 3.5 minutes).
 prepared=$(( $(date +%s) - t0 ))
 TRAIN_MIN=$(awk -v total="${DEMO_MINUTES:-20}" -v p="$prepared" 'BEGIN { r = 0.9 * p; if (r < 210) r = 210; m = (total * 60 - p - r) / 60; printf "%.1f", (m < 2 ? 2 : m) }')
-stage "3/5 train the toy preset at batch 16: the steps $TRAIN_MIN min buy on this machine (at most 4000); validation at the end -> $RUN"
+stage "3/5 train the toy preset: 3000 steps at batch 16, or as many as $TRAIN_MIN min buy on this machine; validation at the end -> $RUN"
 $PY -m prx_tg.train --config toy --shards "$SHARDS" --out "$RUN" --resume latest --minutes "$TRAIN_MIN"
 
 stage "4/5 sample a prompt the model never saw"
