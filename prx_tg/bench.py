@@ -141,15 +141,16 @@ def toy_shards(min_images: int = 200) -> Path:
     return default if (default / "manifest.json").exists() else tiny_shards(min_images, samples_per_shard=64)
 
 def bench_data(shards=None, batches: int = 20, overrides=()) -> dict:
-    """Loader samples/s, reading the tars and from the shards kept in memory (`data.cache_gib`, filled by one epoch
+    """Loader samples/s, reading the tars and from the shards kept in memory (`data.cache_gib`, read in
     first), vs toy training-step samples/s, interleaved batch by batch."""
     from prx_tg.config import load_config
-    from prx_tg.data import BucketBatches, Loader, Shards
+    from prx_tg.data import Loader, Shards
+    from prx_tg.train import training_shards
     from prx_tg.flow import flow_loss, noisy, sample_t
     cfg = load_config("toy", list(overrides))
     data = Shards(shards or toy_shards(), latent_norm=cfg.data.latent_norm)
-    kept = Shards(data.root, latent_norm=cfg.data.latent_norm, cache_gib=cfg.data.cache_gib)
-    for _ in BucketBatches(kept, cfg.train.batch_size, cfg.train.seed, cfg.data.shuffle_buffer).epoch(0): pass
+    kept = training_shards(cfg, data.root)
+    kept.warm()
     it, from_memory = iter(Loader(data, cfg)), iter(Loader(kept, cfg, position=(1, 0)))
     model = NanoDiT(cfg.model).train()
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)

@@ -48,6 +48,10 @@ class Shards:
         self.latent_channels = m["encoders"]["latent"]["channels"]
         self.mirrored = bool(m.get("made_with", {}).get("mirrored"))   # each sample stores its mirrored crop's latent
 
+    def warm(self) -> bool:
+        "Read every shard of the split into memory now, if they fit in `cache_gib` (`ShardCache.warm`)."
+        return self.cache.warm([s for b in self.buckets.values() for s in b["shards"]])
+
     def check(self, cfg: Config):
         "Fail before training if the model config does not fit these shards."
         for name, have, want in (("model.text_dim", self.text_dim, cfg.model.text_dim),
@@ -103,9 +107,10 @@ class ShardCache:
         read, size = [], 0
         # nodesplitter=None: every process reads every shard; several processes split batches, not shards (chapter 12a)
         for s in wds.WebDataset(str(shard), shardshuffle=False, empty_check=False, nodesplitter=None):
-            size += sum(len(v) for v in s.values() if isinstance(v, bytes))
-            if read is not None and self.used + size > self.limit: read = None   # too large to keep: stream it
-            if read is not None: read.append(s)
+            if read is not None:
+                size += sum(len(v) for v in s.values() if isinstance(v, bytes))
+                if self.used + size <= self.limit: read.append(s)
+                else: read = None   # too large to keep: stream it
             yield s
         if read is not None:
             self.kept[shard] = read

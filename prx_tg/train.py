@@ -297,13 +297,15 @@ def compile_mode(tc: TrainConfig, device: torch.device) -> str:
     return ("on" if device.type == "cuda" else "off") if tc.compile == "auto" else tc.compile
 
 # settings that change what the weights mean (the same shapes can compute something else); the rest may change on resume
-KEEP_ON_RESUME = [("data", "latent_norm")] + [("model", f.name) for f in dataclasses.fields(ModelConfig) if f.name not in ("grad_checkpoint", "fused_qk")]
+KEEP_ON_RESUME = [("data", "latent_norm")] + [("model", f.name) for f in dataclasses.fields(ModelConfig)
+                                                if f.name not in ("grad_checkpoint", "fused_qk")]
 
 def changed_meaning(trained: dict, cfg: Config) -> list[tuple[str, object, object]]:
     """`(section.key, trained value, value now)` for each `KEEP_ON_RESUME` setting that differs between a checkpoint's
     config `trained` and `cfg`; a setting the checkpoint predates counts as unchanged."""
     now = dataclasses.asdict(cfg)
-    return [(f"{s}.{k}", trained[s][k], now[s][k]) for s, k in KEEP_ON_RESUME if k in trained.get(s, {}) and trained[s][k] != now[s][k]]
+    return [(f"{s}.{k}", trained[s][k], now[s][k]) for s, k in KEEP_ON_RESUME
+            if k in trained.get(s, {}) and trained[s][k] != now[s][k]]
 
 def training_shards(cfg: Config, shards=None) -> Shards:
     "The training split of `shards` (a folder, default `data.shards`, or `Shards` already open) as `cfg` reads it."
@@ -527,7 +529,7 @@ def seconds_per_step(cfg: Config, shards, out, steps: int = 30, skip: int = 10) 
     one-time costs. Shards that fit in `data.cache_gib` are read into memory first, as a run has them after its first
     epoch (toy loader, 2 cores: 10 ms per batch from memory, 20 from the tars)."""
     shards = training_shards(cfg, shards)
-    shards.cache.warm([s for b in shards.buckets.values() for s in b["shards"]])
+    shards.warm()
     probe = dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, total_steps=100, warmup_steps=1, checkpoint_every=1000,
                                                                 visual_debug_every=0, validate_every=0))
     done = [h["time"] for h in train(probe, shards, Path(out) / "probe", max_steps=steps, log=lambda *a: None)["history"]]
@@ -588,8 +590,9 @@ def main(argv=None):
     if args.resume == "latest" and not args.out: p.error("--resume latest needs --out RUN_FOLDER")
     cfg = config_from_args(args)
     try:
-        if args.minutes is not None: cfg = fit_to_minutes(cfg, args.minutes, args.shards, args.out, args.resume)
-        result = train(cfg, args.shards, args.out, args.resume, args.max_steps)
+        data = training_shards(cfg, args.shards)   # one read of the shards serves the time probe and the run
+        if args.minutes is not None: cfg = fit_to_minutes(cfg, args.minutes, data, args.out, args.resume)
+        result = train(cfg, data, args.out, args.resume, args.max_steps)
     except (DataError, TrainingError, MicroBatchError, WeightsMismatch, CheckpointError, RunLocked) as e:
         print(f"train: {e}", file=sys.stderr)
         raise SystemExit(2) from None
