@@ -23,8 +23,8 @@ from .sample import Run, SampleError, image_grid
 
 # %% auto #0
 __all__ = ['INK', 'TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'through_codec',
-           'draw_over', 'glyph_bank', 'SubjectReader', 'EmojiScorer', 'expected', 'matches', 'accuracy', 'seam_score',
-           'emoji_edits', 'rule_edits', 'summary', 'Holdout', 'reconstruction', 'text_only', 'dino_swap',
+           'draw_over', 'glyph_bank', 'look_alikes', 'SubjectReader', 'EmojiScorer', 'expected', 'matches', 'accuracy',
+           'seam_score', 'emoji_edits', 'rule_edits', 'summary', 'Holdout', 'reconstruction', 'text_only', 'dino_swap',
            'text_manipulation', 'ceilings_and_seams', 'divergence', 'validate', 'scalars', 'preserved_rng',
            'validate_checkpoint', 'report', 'main']
 
@@ -132,6 +132,18 @@ def glyph_bank(codepoints: tuple[int, ...], height: int = 64) -> torch.Tensor:
     bank = torch.stack(bank)
     return torch.cat([(bank[:, :3] * 2 - 1) * bank[:, 3:], bank[:, 3:]], 1)
 
+def look_alikes(bank: torch.Tensor, tolerance: float = 0.005) -> torch.Tensor:
+    """`(S, S)` booleans: the glyphs of `bank` (`glyph_bank`) whose mean absolute difference, as drawn or one of them
+    mirrored, is under `tolerance`. Exact and quick: values lie in [-1, 1], so |d| >= d²/2, and the mean squared
+    difference (a matrix product) rules out nearly every pair before its absolute differences are summed."""
+    flat = bank.flatten(1)
+    alike = torch.zeros(len(flat), len(flat), dtype=torch.bool)
+    for other in (flat, bank.flip(-1).flatten(1)):
+        possible = torch.cdist(flat, other).square() / (2 * flat.shape[1]) < tolerance
+        for i, j in possible.nonzero().tolist():
+            alike[i, j] |= bool((flat[i] - other[j]).abs().mean() < tolerance)
+    return alike
+
 # %% ../nbs/11_validate.ipynb #45a9ca02
 class SubjectReader:
     """Which of `subject_list` an emoji image shows, ranked, read where the model works: in the latent codec's pixel
@@ -151,9 +163,7 @@ class SubjectReader:
         # images are flipped in training.
         # Among the 243 subjects two pairs are that close (mean difference under 0.5%); the next closest differ in a
         # mouth or an eye
-        flat = bank.flatten(1)
-        alike = torch.minimum(torch.cdist(flat, flat, p=1), torch.cdist(flat, bank.flip(-1).flatten(1), p=1)) / flat.shape[1] < 0.005
-        self.alike = [frozenset(self.codepoints[j] for j in row.nonzero().flatten().tolist()) for row in alike]
+        self.alike = [frozenset(self.codepoints[j] for j in row.nonzero().flatten().tolist()) for row in look_alikes(bank)]
 
     def scaled(self, templates: torch.Tensor, height: float) -> torch.Tensor:
         h = max(2, round(height))
