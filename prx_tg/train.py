@@ -26,12 +26,12 @@ from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'lr_at', 'EMA', 'Optimizers', 'trained_by_muon', 'make_optimizer',
-           'repa_loss', 'micro_batch_loss', 'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState',
-           'compile_mode', 'changed_meaning', 'training_shards', 'open_run', 'build_learner', 'validation_due',
-           'validate_saved', 'start_feed', 'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars',
-           'write_checkpoint', 'train', 'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes',
-           'fit_to_minutes', 'main']
+__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'lr_at', 'EMA', 'bf16_is_native', 'orthogonalise', 'Muon',
+           'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss', 'micro_batch_loss', 'StepStats',
+           'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'changed_meaning',
+           'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
+           'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
+           'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -53,6 +53,43 @@ class EMA:
         "During the first `warmup` steps the average simply follows the weights; then it decays at `decay`."
         d = 0.0 if step <= self.warmup else self.decay
         torch._foreach_lerp_(list(self.model.parameters()), list(model.parameters()), 1.0 - d)
+
+# %% ../nbs/12_train.ipynb #f0a1b2d2
+def bf16_is_native(device: torch.device) -> bool:
+    "Whether `device` multiplies bf16 matrices in hardware: a GPU, or a CPU with oneDNN's bf16 path (AVX-512 and up)."
+    return device.type != "cpu" or torch.ops.mkldnn._is_mkldnn_bf16_supported()
+
+def orthogonalise(g: torch.Tensor, steps: int = 5, coefficients=(3.4445, -4.7750, 2.0315), eps: float = 1e-7,
+                  dtype=torch.bfloat16) -> torch.Tensor:
+    """`g`'s nearest semi-orthogonal matrix, roughly (singular values scattered around 1), by `steps` quintic
+    Newton–Schulz iterations in `dtype`: `torch.optim.Muon`'s computation, with the precision a choice."""
+    a, b, c = coefficients
+    tall = g.size(0) > g.size(1)
+    x = g.to(dtype).T if tall else g.to(dtype)
+    x = x / x.norm().clamp(min=eps)
+    for _ in range(steps):
+        gram = x @ x.T
+        x = torch.addmm(x, torch.addmm(gram, gram, gram, beta=b, alpha=c), x, beta=a)
+    return x.T if tall else x
+
+class Muon(torch.optim.Muon):
+    "`torch.optim.Muon` with AdamW-matched step sizes, orthogonalising in `ns_dtype`; its state dict is torch's."
+    def __init__(self, params, lr: float, weight_decay: float = 0.0, ns_dtype=torch.bfloat16):
+        super().__init__(params, lr=lr, weight_decay=weight_decay, adjust_lr_fn="match_rms_adamw")
+        self.ns_dtype = ns_dtype
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, momentum = group["lr"], group["momentum"]
+            for p in group["params"]:
+                if p.grad is None: continue
+                buf = self.state[p].setdefault("momentum_buffer", torch.zeros_like(p.grad))
+                buf.lerp_(p.grad, 1 - momentum)
+                update = p.grad.lerp(buf, momentum) if group["nesterov"] else buf
+                update = orthogonalise(update, group["ns_steps"], group["ns_coefficients"], group["eps"], self.ns_dtype)
+                p.mul_(1 - lr * group["weight_decay"])
+                p.add_(update, alpha=-lr * 0.2 * math.sqrt(max(p.shape)))   # match_rms_adamw
 
 # %% ../nbs/12_train.ipynb #f0a1b2c4
 class Optimizers:
@@ -87,7 +124,8 @@ def make_optimizer(modules: dict, tc: TrainConfig):
     if tc.optimizer == "adamw": return adamw([p for _, p in named])
     hidden = [p for n, p in named if trained_by_muon(n, p, tc.muon_params)]
     rest = [p for n, p in named if not trained_by_muon(n, p, tc.muon_params)]
-    return Optimizers(muon=torch.optim.Muon(hidden, lr=tc.lr, weight_decay=tc.weight_decay, adjust_lr_fn="match_rms_adamw"), adamw=adamw(rest))
+    ns_dtype = torch.bfloat16 if bf16_is_native(hidden[0].device) else torch.float32
+    return Optimizers(muon=Muon(hidden, tc.lr, tc.weight_decay, ns_dtype), adamw=adamw(rest))
 
 # %% ../nbs/12_train.ipynb #a1b2c302
 def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int) -> torch.Tensor:
