@@ -26,9 +26,9 @@ from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'lr_at', 'EMA', 'bf16_is_native', 'orthogonalise', 'Muon',
-           'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss', 'micro_batch_loss', 'StepStats',
-           'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'changed_meaning',
+__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR', 'lr_at', 'EMA', 'bf16_is_native',
+           'orthogonalise', 'Muon', 'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss', 'micro_batch_loss',
+           'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'changed_meaning',
            'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
            'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
            'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
@@ -398,6 +398,9 @@ def build_learner(s: TrainState):
     s.projector = REPAProjector(s.cfg.model.hidden_size, s.cfg.model.vision_dim).to(device) if tc.repa_weight else None
     s.trained = [p for name, m in s.modules.items() if name != "ema" for p in m.parameters()]
     s.opt = make_optimizer(s.modules, tc)
+    if tc.precision == "bf16" and not bf16_is_native(device):
+        s.log("warning: train.precision=bf16 on a CPU without native bf16 (AVX-512): its matrix products are emulated, "
+              "tens of times slower than in fp32; train.precision=fp32 is faster here")
     s.noise_gen = torch.Generator(device).manual_seed(tc.seed)   # the same draws on every process
     if s.ckpt:
         state = restore_checkpoint(s.ckpt, s.modules, s.opt, s.noise_gen)
@@ -588,6 +591,11 @@ def with_steps(cfg: Config, steps: int, warmup: int | None = None) -> Config:
     warmup = min(tc.warmup_steps, steps // 10) if warmup is None else warmup
     return dataclasses.replace(cfg, train=dataclasses.replace(tc, total_steps=steps, warmup_steps=warmup, validate_every=steps if tc.validate_every else 0))
 
+# a long run's steps take longer than the probe's: its checkpoints and visual-debug grids, and a drift the probe does not
+# see (toy, 2 cores: the probe read 0.330 s and the demo's 2309 steps then took 0.386 s each, all in, on an AVX2 EPYC;
+# 0.241 against 0.281-0.297 on an AVX-512 one)
+LONG_RUN_FACTOR = 1.2
+
 def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
     "The optimizer steps that `minutes` of training buy at `seconds_per_step` (at least one)."
     return max(1, int(minutes * 60 / seconds_per_step))
@@ -601,10 +609,13 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
     if started:
         log(f"time budget: resuming a run that chose {started['total_steps']} steps when it started")
         return with_steps(cfg, started["total_steps"], started["warmup_steps"])
+    start = time.time()
     with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards, probe)
+    probed = time.time() - start   # part of the budget
     total = cfg.train.total_steps
-    steps = min(total, steps_in_minutes(minutes, per_step))
-    log(f"time budget: {per_step:.3f} s per step measured, so {steps} steps in {minutes:g} min"
+    steps = min(total, steps_in_minutes(minutes - probed / 60, per_step * LONG_RUN_FACTOR))
+    log(f"time budget: {per_step:.3f} s per step measured ({LONG_RUN_FACTOR}x that in a long run), the probe took "
+        f"{probed:.0f} s, so {steps} steps in {minutes:g} min"
         + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
     return with_steps(cfg, steps)
 
