@@ -31,7 +31,8 @@ __all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR
            'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'changed_meaning',
            'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
            'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
-           'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'fit_to_minutes', 'main']
+           'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'Deadline', 'fit_to_minutes',
+           'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -322,6 +323,7 @@ class TrainState:
     saved_at: int = 0
     history: list = dataclasses.field(default_factory=list)
     stop_signal: str | None = None     # SIGINT or SIGTERM received here: save and stop after this step
+    deadline: Deadline | None = None   # `--minutes`: when the steps should end; the run re-plans its steps once to meet it
     stopped: bool = False              # any process received one
 
     @property
@@ -513,8 +515,9 @@ def skip_step(s: TrainState):
 
 # %% ../nbs/12_train.ipynb #12e00016
 def after_step(s: TrainState):
-    """What is due after step `s.step`: log lines and scalars, the visual-debug grid, a checkpoint and its validation.
-    Process 0 writes; the others wait for it in the next step's all-reduce."""
+    """What is due after step `s.step`: the time budget's re-plan, log lines and scalars, the visual-debug grid, a
+    checkpoint and its validation. Process 0 writes; the others wait for it in the next step's all-reduce."""
+    if s.deadline and s.step == s.deadline.replan_at: s.deadline.replan(s)
     tc, step = s.cfg.train, s.step
     if step % tc.log_every == 0 or step == s.end: log_scalars(s)
     if s.debug and step % tc.visual_debug_every == 0:
@@ -544,14 +547,18 @@ def write_checkpoint(s: TrainState) -> Path:
     return save_checkpoint(s.run, s.step, s.modules, s.opt, s.noise_gen, state, s.cfg.train.keep_checkpoints)
 
 # %% ../nbs/12_train.ipynb #12e00019
-def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print) -> dict:
-    """Train `cfg` on the shards in `shards` into the run folder `out`; returns the per-step history of this invocation.
+def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_steps: int | None = None, log=print,
+          deadline: Deadline | None = None) -> dict:
+    """Train `cfg` on the shards in `shards` into the run folder `out` (its steps re-planned to end by `deadline`, if
+    given); returns the per-step history of this invocation.
     Under torchrun, each process trains on its share of every global batch (chapter 12a) and process 0 alone writes."""
     # undone in reverse on any exit: signal handlers, progress bar, TensorBoard, data thread, lock, processes
     with ExitStack() as cleanup:
         s = start_training(cfg, shards, out, resume, max_steps, log, cleanup)
+        s.deadline = deadline
         while s.step < s.end and not s.stopped:
             if train_step(s): after_step(s)
+        if deadline: s.log(deadline.summary())
         if s.step != s.saved_at:
             if s.procs.main: write_checkpoint(s)
             s.procs.barrier()
@@ -593,31 +600,61 @@ def with_steps(cfg: Config, steps: int, warmup: int | None = None) -> Config:
 
 # a long run's steps take longer than the probe's: its checkpoints and visual-debug grids, and a drift the probe does not
 # see (toy, 2 cores: the probe read 0.330 s and the demo's 2309 steps then took 0.386 s each, all in, on an AVX2 EPYC;
-# 0.241 against 0.281-0.297 on an AVX-512 one)
+# 0.241 against 0.281-0.297 on an AVX-512 one); the first plan counts that, and the run's re-plan corrects it
 LONG_RUN_FACTOR = 1.2
 
 def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
     "The optimizer steps that `minutes` of training buy at `seconds_per_step` (at least one)."
     return max(1, int(minutes * 60 / seconds_per_step))
 
-def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> Config:
+@dataclasses.dataclass
+class Deadline:
+    """When a run's steps should end (a `time.time()`), the most steps it may take, and the step at which it re-plans
+    them from its own pace (0: never)."""
+    at: float
+    max_steps: int
+    replan_at: int
+
+    def replan(self, s: TrainState):
+        """Set `s`'s total steps to what ends them at `at`, at the pace of this invocation's steps so far (checkpoints
+        and grids included, its first few left out), at most `max_steps`. The schedule stretches or shrinks from this
+        step on; the run folder's config and the checkpoints from here on hold the new total, which a resumed run keeps."""
+        times = [h["time"] for h in s.history]
+        if len(times) < 2: return   # non-finite steps skipped: no pace to go by
+        skip = min(10, len(times) // 2)
+        pace = (times[-1] - times[skip - 1]) / (len(times) - skip)
+        planned = s.cfg.train.total_steps
+        steps = s.procs.min(min(self.max_steps, s.step + max(1, int((self.at - time.time()) / pace))))   # one plan for all
+        s.cfg = with_steps(s.cfg, steps, s.cfg.train.warmup_steps)
+        s.end = steps if s.end == planned else min(s.end, steps)
+        s.bar.total = s.end
+        if s.procs.main: s.run.config.write_text(s.cfg.to_json())
+        s.log(f"time budget: steps {skip + 1}-{s.step} took {pace:.3f} s each, so {steps} steps end by the deadline "
+              f"(planned {planned})")
+
+    def summary(self) -> str:
+        left = self.at - time.time()
+        return f"time budget: the last step ended {abs(left):.0f} s {'before' if left >= 0 else 'after'} the deadline"
+
+def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> tuple[Config, Deadline | None]:
     """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the
-    config's own steps), warmup at most a tenth of them and validation at the last step. A resumed run keeps the steps
-    it started with."""
+    config's own steps), warmup at most a tenth of them and validation at the last step; and the `Deadline` that has
+    the run re-plan its steps a quarter of the way in, from its own pace. A resumed run keeps the steps it had (no
+    deadline)."""
     if minutes <= 0: raise TrainingError(f"--minutes {minutes}: the time budget must be positive")
     started = started_train_config(out, resume)
     if started:
-        log(f"time budget: resuming a run that chose {started['total_steps']} steps when it started")
-        return with_steps(cfg, started["total_steps"], started["warmup_steps"])
+        log(f"time budget: resuming a run that had {started['total_steps']} steps at its last checkpoint")
+        return with_steps(cfg, started["total_steps"], started["warmup_steps"]), None
     start = time.time()
     with tempfile.TemporaryDirectory(prefix="prx_step_probe_") as probe: per_step = seconds_per_step(cfg, shards, probe)
     probed = time.time() - start   # part of the budget
     total = cfg.train.total_steps
     steps = min(total, steps_in_minutes(minutes - probed / 60, per_step * LONG_RUN_FACTOR))
     log(f"time budget: {per_step:.3f} s per step measured ({LONG_RUN_FACTOR}x that in a long run), the probe took "
-        f"{probed:.0f} s, so {steps} steps in {minutes:g} min"
+        f"{probed:.0f} s, so {steps} steps in {minutes:g} min, re-planned a quarter of the way in"
         + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
-    return with_steps(cfg, steps)
+    return with_steps(cfg, steps), Deadline(start + minutes * 60, total, steps // 4 if steps >= 16 else 0)
 
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
@@ -630,9 +667,10 @@ def main(argv=None):
                                     "or a checkpoint folder")
     p.add_argument("--max-steps", type=int, help="stop (with a checkpoint) at this optimizer step; the schedule still "
                                                  "follows train.total_steps")
-    p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe; "
-                                                 "at most train.total_steps), "
-                                                 "validating at the last; a resumed run keeps the steps it chose")
+    p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe, "
+                                                 "re-planned from the run's own pace a quarter of the way in; at most "
+                                                 "train.total_steps), validating at the last; a resumed run keeps its "
+                                                 "steps")
     args = p.parse_args(argv)
     if args.resume and args.resume != "latest" and not args.out:
         args.out = str(Path(args.resume).resolve().parent.parent)  # a checkpoint folder lives in <run>/checkpoints/
@@ -640,8 +678,9 @@ def main(argv=None):
     cfg = config_from_args(args)
     try:
         data = training_shards(cfg, args.shards)   # one read of the shards serves the time probe and the run
-        if args.minutes is not None: cfg = fit_to_minutes(cfg, args.minutes, data, args.out, args.resume)
-        result = train(cfg, data, args.out, args.resume, args.max_steps)
+        deadline = None
+        if args.minutes is not None: cfg, deadline = fit_to_minutes(cfg, args.minutes, data, args.out, args.resume)
+        result = train(cfg, data, args.out, args.resume, args.max_steps, deadline=deadline)
     except (DataError, TrainingError, MicroBatchError, WeightsMismatch, CheckpointError, RunLocked) as e:
         print(f"train: {e}", file=sys.stderr)
         raise SystemExit(2) from None
