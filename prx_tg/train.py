@@ -323,7 +323,7 @@ class TrainState:
     saved_at: int = 0
     history: list = dataclasses.field(default_factory=list)
     stop_signal: str | None = None     # SIGINT or SIGTERM received here: save and stop after this step
-    deadline: Deadline | None = None   # `--minutes`: when the steps should end; the run re-plans its steps once to meet it
+    deadline: Deadline | None = None   # `--minutes`: when the steps should end; the run re-plans its steps to meet it
     stopped: bool = False              # any process received one
 
     @property
@@ -558,7 +558,7 @@ def train(cfg: Config, shards=None, out=None, resume: str | None = None, max_ste
         s.deadline = deadline
         while s.step < s.end and not s.stopped:
             if train_step(s): after_step(s)
-        if deadline: s.log(deadline.summary())
+        if deadline: s.log(deadline.summary(s))
         if s.step != s.saved_at:
             if s.procs.main: write_checkpoint(s)
             s.procs.barrier()
@@ -609,37 +609,42 @@ def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
 
 @dataclasses.dataclass
 class Deadline:
-    """When a run's steps should end (a `time.time()`), the most steps it may take, and the step at which it re-plans
-    them from its own pace (0: never)."""
+    """When a run's steps should end (a `time.time()`), the most steps it may take, and the next step at which it
+    re-plans them from its own pace (0: none), `final` or followed by one more three quarters of the way in."""
     at: float
     max_steps: int
     replan_at: int
+    final: bool = False
 
     def replan(self, s: TrainState):
-        """Set `s`'s total steps to what ends them at `at`, at the pace of this invocation's steps so far (checkpoints
-        and grids included, its first few left out), at most `max_steps`. The schedule stretches or shrinks from this
-        step on; the run folder's config and the checkpoints from here on hold the new total, which a resumed run keeps."""
-        times = [h["time"] for h in s.history]
+        """Set `s`'s total steps to what ends them at `at`, at the pace of the later half of this invocation's steps so
+        far (checkpoints and grids included), at most `max_steps`. The schedule stretches or shrinks from this step on;
+        the run folder's config and the checkpoints from here on hold the new total, which a resumed run keeps."""
+        times, final = [h["time"] for h in s.history], self.final
+        self.replan_at = 0
         if len(times) < 2: return   # non-finite steps skipped: no pace to go by
-        skip = min(10, len(times) // 2)
-        pace = (times[-1] - times[skip - 1]) / (len(times) - skip)
+        half = len(times) // 2
+        pace = (times[-1] - times[half - 1]) / (len(times) - half)
         planned = s.cfg.train.total_steps
         steps = s.procs.min(min(self.max_steps, s.step + max(1, int((self.at - time.time()) / pace))))   # one plan for all
         s.cfg = with_steps(s.cfg, steps, s.cfg.train.warmup_steps)
         s.end = steps if s.end == planned else min(s.end, steps)
         s.bar.total = s.end
         if s.procs.main: s.run.config.write_text(s.cfg.to_json())
-        s.log(f"time budget: steps {skip + 1}-{s.step} took {pace:.3f} s each, so {steps} steps end by the deadline "
-              f"(planned {planned})")
+        s.log(f"time budget: steps {s.step - len(times) + half + 1}-{s.step} took {pace:.3f} s each, so {steps} steps "
+              f"end by the deadline (planned {planned})")
+        # once more where the drift a long run shows has had time to show
+        if not final and steps * 3 // 4 > s.step: self.replan_at, self.final = steps * 3 // 4, True
 
-    def summary(self) -> str:
-        left = self.at - time.time()
+    def summary(self, s: TrainState) -> str:
+        "How far from `at` the last step of `s` ended."
+        left = self.at - (s.history[-1]["time"] if s.history else time.time())
         return f"time budget: the last step ended {abs(left):.0f} s {'before' if left >= 0 else 'after'} the deadline"
 
 def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> tuple[Config, Deadline | None]:
     """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the
     config's own steps), warmup at most a tenth of them and validation at the last step; and the `Deadline` that has
-    the run re-plan its steps a quarter of the way in, from its own pace. A resumed run keeps the steps it had (no
+    the run re-plan its steps from its own pace, a quarter and three quarters of the way in. A resumed run keeps the steps it had (no
     deadline)."""
     if minutes <= 0: raise TrainingError(f"--minutes {minutes}: the time budget must be positive")
     started = started_train_config(out, resume)
@@ -652,7 +657,7 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
     total = cfg.train.total_steps
     steps = min(total, steps_in_minutes(minutes - probed / 60, per_step * LONG_RUN_FACTOR))
     log(f"time budget: {per_step:.3f} s per step measured ({LONG_RUN_FACTOR}x that in a long run), the probe took "
-        f"{probed:.0f} s, so {steps} steps in {minutes:g} min, re-planned a quarter of the way in"
+        f"{probed:.0f} s, so {steps} steps in {minutes:g} min, re-planned a quarter and three quarters of the way in"
         + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
     return with_steps(cfg, steps), Deadline(start + minutes * 60, total, steps // 4 if steps >= 16 else 0)
 
@@ -668,7 +673,8 @@ def main(argv=None):
     p.add_argument("--max-steps", type=int, help="stop (with a checkpoint) at this optimizer step; the schedule still "
                                                  "follows train.total_steps")
     p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe, "
-                                                 "re-planned from the run's own pace a quarter of the way in; at most "
+                                                 "re-planned from the run's own pace a quarter and three quarters of the "
+                                                 "way in; at most "
                                                  "train.total_steps), validating at the last; a resumed run keeps its "
                                                  "steps")
     args = p.parse_args(argv)
