@@ -610,7 +610,8 @@ def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
 @dataclasses.dataclass
 class Deadline:
     """When a run's steps should end (a `time.time()`), the most steps it may take, and the next step at which it
-    re-plans them from its own pace (0: none), `final` or followed by one more three quarters of the way in."""
+    re-plans them from its own pace (0: none): the `final` re-plan, or one that schedules another three quarters of the
+    way in."""
     at: float
     max_steps: int
     replan_at: int
@@ -641,11 +642,12 @@ class Deadline:
         left = self.at - (s.history[-1]["time"] if s.history else time.time())
         return f"time budget: the last step ended {abs(left):.0f} s {'before' if left >= 0 else 'after'} the deadline"
 
-def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None, log=print) -> tuple[Config, Deadline | None]:
+def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=None,
+                   log=print) -> tuple[Config, Deadline | None]:
     """`cfg` with `train.total_steps` set to what `minutes` of training buy at the step time measured now (at most the
     config's own steps), warmup at most a tenth of them and validation at the last step; and the `Deadline` that has
-    the run re-plan its steps from its own pace, a quarter and three quarters of the way in. A resumed run keeps the steps it had (no
-    deadline)."""
+    the run re-plan its steps from its own pace, a quarter and three quarters of the way in. A resumed run keeps the
+    steps it had (no deadline)."""
     if minutes <= 0: raise TrainingError(f"--minutes {minutes}: the time budget must be positive")
     started = started_train_config(out, resume)
     if started:
@@ -674,9 +676,8 @@ def main(argv=None):
                                                  "follows train.total_steps")
     p.add_argument("--minutes", type=float, help="train the steps this many minutes buy here (timed by a short probe, "
                                                  "re-planned from the run's own pace a quarter and three quarters of the "
-                                                 "way in; at most "
-                                                 "train.total_steps), validating at the last; a resumed run keeps its "
-                                                 "steps")
+                                                 "way in; at most train.total_steps), validating at the last; a resumed "
+                                                 "run keeps its steps")
     args = p.parse_args(argv)
     if args.resume and args.resume != "latest" and not args.out:
         args.out = str(Path(args.resume).resolve().parent.parent)  # a checkpoint folder lives in <run>/checkpoints/
