@@ -26,7 +26,7 @@ from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR', 'lr_at', 'EMA', 'bf16_is_native',
+__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR', 'REPLAN_AT', 'lr_at', 'EMA', 'bf16_is_native',
            'orthogonalise', 'Muon', 'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss', 'micro_batch_loss',
            'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'changed_meaning',
            'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
@@ -517,7 +517,7 @@ def skip_step(s: TrainState):
 def after_step(s: TrainState):
     """What is due after step `s.step`: the time budget's re-plan, log lines and scalars, the visual-debug grid, a
     checkpoint and its validation. Process 0 writes; the others wait for it in the next step's all-reduce."""
-    if s.deadline and s.step == s.deadline.replan_at: s.deadline.replan(s)
+    if s.deadline and s.step == s.deadline.next_replan(s.cfg.train.total_steps): s.deadline.replan(s)
     tc, step = s.cfg.train, s.step
     if step % tc.log_every == 0 or step == s.end: log_scalars(s)
     if s.debug and step % tc.visual_debug_every == 0:
@@ -607,22 +607,27 @@ def steps_in_minutes(minutes: float, seconds_per_step: float) -> int:
     "The optimizer steps that `minutes` of training buy at `seconds_per_step` (at least one)."
     return max(1, int(minutes * 60 / seconds_per_step))
 
+# fractions of a run's steps at which it re-plans them; the second once the drift a long run shows has had time to show
+REPLAN_AT = (0.25, 0.75)
+
 @dataclasses.dataclass
 class Deadline:
-    """When a run's steps should end (a `time.time()`), the most steps it may take, and the next step at which it
-    re-plans them from its own pace (0: none): the `final` re-plan, or one that schedules another three quarters of the
-    way in."""
+    """When a run's steps should end (a `time.time()`), the most steps it may take, and the fractions of its total
+    steps at which it re-plans them from its own pace, in order."""
     at: float
     max_steps: int
-    replan_at: int
-    final: bool = False
+    fractions: tuple = REPLAN_AT
+
+    def next_replan(self, total: int) -> int:
+        "The step of the next re-plan in a run of `total` steps (0: none)."
+        return int(self.fractions[0] * total) if self.fractions else 0
 
     def replan(self, s: TrainState):
         """Set `s`'s total steps to what ends them at `at`, at the pace of the later half of this invocation's steps so
         far (checkpoints and grids included), at most `max_steps`. The schedule stretches or shrinks from this step on;
         the run folder's config and the checkpoints from here on hold the new total, which a resumed run keeps."""
-        times, final = [h["time"] for h in s.history], self.final
-        self.replan_at = 0
+        times, later = [h["time"] for h in s.history], self.fractions[1:]
+        self.fractions = ()
         if len(times) < 2: return   # non-finite steps skipped: no pace to go by
         half = len(times) // 2
         pace = (times[-1] - times[half - 1]) / (len(times) - half)
@@ -634,8 +639,7 @@ class Deadline:
         if s.procs.main: s.run.config.write_text(s.cfg.to_json())
         s.log(f"time budget: steps {s.step - len(times) + half + 1}-{s.step} took {pace:.3f} s each, so {steps} steps "
               f"end by the deadline (planned {planned})")
-        # once more where the drift a long run shows has had time to show
-        if not final and steps * 3 // 4 > s.step: self.replan_at, self.final = steps * 3 // 4, True
+        self.fractions = tuple(f for f in later if int(f * steps) > s.step)
 
     def summary(self, s: TrainState) -> str:
         "How far from `at` the last step of `s` ended."
@@ -661,7 +665,7 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
     log(f"time budget: {per_step:.3f} s per step measured ({LONG_RUN_FACTOR}x that in a long run), the probe took "
         f"{probed:.0f} s, so {steps} steps in {minutes:g} min, re-planned a quarter and three quarters of the way in"
         + (f" (the config's train.total_steps={total} fits)" if steps == total else ""))
-    return with_steps(cfg, steps), Deadline(start + minutes * 60, total, steps // 4 if steps >= 16 else 0)
+    return with_steps(cfg, steps), Deadline(start + minutes * 60, total, REPLAN_AT if steps >= 16 else ())
 
 # %% ../nbs/12_train.ipynb #79d9eebb
 def main(argv=None):
