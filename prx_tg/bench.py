@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_bench.ipynb #0da12cd3
 from __future__ import annotations
-import argparse, json, os, platform, resource, statistics, subprocess, sys, time
+import argparse, dataclasses, json, os, platform, resource, statistics, subprocess, sys, time
 import numpy as np
 from pathlib import Path
 import torch
@@ -146,7 +146,7 @@ def bench_data(shards=None, batches: int = 20, overrides=()) -> dict:
     from prx_tg.config import load_config
     from prx_tg.data import Loader, Shards
     from prx_tg.train import training_shards
-    from prx_tg.flow import flow_loss, noisy, sample_t
+    from prx_tg.flow import flow_loss, noisy, sample_t, velocity_target
     cfg = load_config("toy", list(overrides))
     data = Shards(shards or toy_shards(), latent_norm=cfg.data.latent_norm)
     kept = training_shards(cfg, data.root)
@@ -162,7 +162,7 @@ def bench_data(shards=None, batches: int = 20, overrides=()) -> dict:
     def step():
         x0, noise = batch["x"], torch.randn_like(batch["x"])
         t = sample_t(x0.shape[0])
-        flow_loss(model(noisy(x0, noise, t), t, **{k: batch[k] for k in keys}), x0, noise).mean().backward()
+        flow_loss(model(noisy(x0, noise, t), t, **{k: batch[k] for k in keys}), velocity_target(x0, noise)).mean().backward()
         opt.step()
         opt.zero_grad(set_to_none=True)
     t = interleaved_medians({"loader": load, "cached": lambda: next(from_memory), "trainer": step}, reps=batches, warmup=3)
@@ -184,7 +184,8 @@ def bench_storage(shards=None) -> dict:
 
 # %% ../nbs/14_bench.ipynb #8f6622b2
 def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
-    "Toy images/s at 25 steps with dual CFG (batch 8); baseline seconds per 1 MP image (a few steps, scaled to 25)."
+    """Toy images/s at 25 steps with dual CFG (batch 8), and with a guidance-distilled student of it (one pass a step,
+    timed interleaved with it); baseline seconds per 1 MP image (a few steps, scaled to 25)."""
     from prx_tg.flow import euler_sample, guided, timesteps
     device = "cuda" if torch.cuda.is_available() else "cpu"
     out = dict(device=device, torch=torch.__version__)
@@ -194,10 +195,17 @@ def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
                                     vision_dim=s["vision_dim"])).to(device).eval()
         b = synthetic_batch(B, hw, L, s["text_dim"], s["vision_dim"], device)
         null = dict(text=b["text"][:1, :2], text_mask=b["text_mask"][:1, :2])
-        v = guided(model, b, null, 3.0, 2.5)
         ts = timesteps(steps, 1.0, device)
-        sec = interleaved_medians({"s": lambda: euler_sample(v, b["x"], ts)}, reps=reps, warmup=1)["s"]
-        if size == "toy": out["toy"] = dict(batch=B, steps=25, images_per_s=B / sec, seconds=sec)
+        runs = {"guided": guided(model, b, null, 3.0, 2.5)}
+        if size == "toy":
+            student = NanoDiT(dataclasses.replace(model.cfg, guidance_input=True)).to(device).eval()
+            runs["distilled"] = guided(student, b, null, 3.0, 2.5)
+        secs = interleaved_medians({k: lambda v=v: euler_sample(v, b["x"], ts) for k, v in runs.items()}, reps=reps, warmup=1)
+        sec = secs["guided"]
+        if size == "toy":
+            out["toy"] = dict(batch=B, steps=25, images_per_s=B / sec, seconds=sec)
+            out["toy_distilled"] = dict(images_per_s=B / secs["distilled"], seconds=secs["distilled"],
+                                        speedup=sec / secs["distilled"])
         else: out["baseline_1mp"] = dict(seconds_per_image=sec * 25 / steps, measured_steps=steps,
             note="measured over few steps, scaled to 25")
     return out
@@ -361,7 +369,6 @@ def _gpu_step(preset: str, checkpointed: int, compiled: str, peak: float, reps: 
     auto` does on a GPU): images/s, tokens/s, MFU (model FLOPs, recomputation not counted), peak memory, first-step
     seconds; with `profiled`, where the step's time goes (`profile_step`); `fused`: with the fused QK-norm + RoPE kernel
     (`model.fused_qk`)."""
-    import dataclasses
     cfg = dataclasses.replace(PRESETS[preset]().model, grad_checkpoint=checkpointed, fused_qk=fused)
     model = NanoDiT(cfg).to(device).train()
     keys = ("x", "t", "text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
@@ -630,7 +637,8 @@ def _table(results: dict) -> str:
                      f"{s['ratio']:.2f}x)")
     if "sample" in results:
         s = results["sample"]
-        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG); baseline 1 MP "
+        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG), guidance-distilled "
+                     f"{s['toy_distilled']['images_per_s']:.1f} ({s['toy_distilled']['speedup']:.2f}x); baseline 1 MP "
                      f"{s['baseline_1mp']['seconds_per_image']:.1f} s/image ({s['device']})")
     if "quality" in results:
         q = results["quality"]

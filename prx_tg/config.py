@@ -84,6 +84,11 @@ class ModelConfig:
     output_conv: bool = True
     # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
     fused_qk: bool = False
+    # the student of guidance distillation (chapter 17_distill): the text and DINO guidance scales, each from 1 to its
+    # max, are inputs, and one pass gives the guided velocity that took three
+    guidance_input: bool = False
+    guidance_max_text: float = 6.0
+    guidance_max_dino: float = 3.0
 
 # %% ../nbs/00_config.ipynb #35c93d48
 @dataclass
@@ -143,6 +148,8 @@ class TrainConfig:
     # align the image tokens after this block (1-based) with the stored DINO patch grid; toy: the first of 2
     repa_block: int = 1
     repa_on: Literal["dropped", "all"] = "dropped"   # dropped: only samples whose DINO input was dropped
+    # a checkpoint folder: learn its guided velocity (guidance distillation, chapter 17_distill) instead of the flow's
+    distill_from: str = ""
 
 @dataclass
 class ValidateConfig:
@@ -288,6 +295,8 @@ def _check_model(cfg: Config):
                  "model.num_heads for 32, 64 or 128, or set model.fused_qk=false")
         _require(importlib.util.find_spec("triton") is not None, "model.fused_qk",
             "needs Triton (`pip install triton`; CUDA builds of PyTorch bring it), or set model.fused_qk=false")
+    for name in ("guidance_max_text", "guidance_max_dino"):
+        _require(getattr(m, name) >= 1, f"model.{name}", f"must be >= 1 (the scales run from 1), got {getattr(m, name)}")
     want = _LATENT_CHANNELS.get(e.latent, e.pca_components)
     _require(m.latent_channels == want, "model.latent_channels",
              f"{m.latent_channels} does not match the {e.latent!r} latent codec's {want} channels")
@@ -317,6 +326,11 @@ def _check_train(cfg: Config):
                                                       f"{t.repa_weight}")
     _require(t.repa_weight == 0 or 1 <= t.repa_block <= m.depth, "train.repa_block",
              f"{t.repa_block} is not a block of this model: pick 1..model.depth={m.depth}")
+    _require(bool(t.distill_from) == m.guidance_input, "model.guidance_input",
+             "a student of guidance distillation (model.guidance_input=true) learns from a teacher (train.distill_from), "
+             "and only such a model can: run `python -m prx_tg.distill`, which sets both")
+    _require(not t.distill_from or t.repa_weight == 0, "train.repa_weight",
+             "guidance distillation trains no REPA projector: set train.repa_weight=0")
     _require(t.weight_decay >= 0 and t.grad_clip >= 0, "train.weight_decay",
              "weight_decay and grad_clip must be >= 0 (grad_clip 0 turns clipping off)")
 

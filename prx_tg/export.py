@@ -32,17 +32,19 @@ class PRXTGTransformer2DModel(NanoDiT, ModelMixin, ConfigMixin):
     @register_to_config
     def __init__(self, hidden_size: int = 256, depth: int = 6, num_heads: int = 4, patch_size: int = 2, mlp_ratio: float = 4.0,
                  latent_channels: int = 16, text_dim: int = 384, vision_dim: int = 1280, frame_position: bool = False,
-                 output_conv: bool = False):
+                 output_conv: bool = False, guidance_input: bool = False, guidance_max_text: float = 6.0,
+                 guidance_max_dino: float = 3.0):
         # frame_position defaults to False: folders exported before it existed hold no frame embedding; new exports
         # store it
         super().__init__(ModelConfig(hidden_size, depth, num_heads, patch_size, mlp_ratio, latent_channels, text_dim, vision_dim,
-                                     frame_position=frame_position, output_conv=output_conv))
+                                     frame_position=frame_position, output_conv=output_conv, guidance_input=guidance_input,
+                                     guidance_max_text=guidance_max_text, guidance_max_dino=guidance_max_dino))
 
     @classmethod
     def from_nanodit(cls, model: NanoDiT) -> "PRXTGTransformer2DModel":
         c = model.cfg
         out = cls(c.hidden_size, c.depth, c.num_heads, c.patch_size, c.mlp_ratio, c.latent_channels, c.text_dim, c.vision_dim,
-                  c.frame_position, c.output_conv)
+                  c.frame_position, c.output_conv, c.guidance_input, c.guidance_max_text, c.guidance_max_dino)
         out.load_state_dict(model.state_dict())
         return out
 
@@ -194,9 +196,10 @@ class PRXTGPipeline(DiffusionPipeline):
         tokens = latents.shape[-2] * latents.shape[-1] // self.transformer.config.patch_size ** 2
         self.scheduler.set_timesteps(sigmas=np.linspace(1, 0, num_inference_steps + 1)[:-1], mu=math.log(self.conditioning.shift(tokens)), device=device)
         e, c = self.conditioning.empty_text[None].float(), self.conditioning.config
-        velocity = guided(self.transformer, cond, dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=device)),
-                          c.guidance_scale if guidance_scale is None else guidance_scale,
-                          c.dino_guidance_scale if dino_guidance_scale is None else dino_guidance_scale)
+        null = dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=device))
+        try: velocity = guided(self.transformer, cond, null, c.guidance_scale if guidance_scale is None else guidance_scale,
+                               c.dino_guidance_scale if dino_guidance_scale is None else dino_guidance_scale)
+        except ValueError as err: raise ExportError(str(err)) from None   # a distilled student's scales out of range
         sigmas = self.scheduler.sigmas.to(device)
         for i, t in enumerate(self.progress_bar(self.scheduler.timesteps)):
             latents = self.scheduler.step(velocity(latents, sigmas[i].expand(n)), t, latents).prev_sample

@@ -9,7 +9,7 @@ import torch
 
 # %% auto #0
 __all__ = ['sample_t', 'shift_t', 'resolution_shift', 'noisy', 'velocity_target', 'flow_loss', 'timesteps', 'euler_sample',
-           'guided']
+           'guided', 'distilled']
 
 # %% ../nbs/08_flow.ipynb #5fcd83eb
 def sample_t(n: int, mean: float = 0.0, std: float = 1.0, generator=None, device=None) -> torch.Tensor:
@@ -32,9 +32,9 @@ def noisy(x0: torch.Tensor, noise: torch.Tensor, t: torch.Tensor) -> torch.Tenso
 def velocity_target(x0: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
     return noise - x0
 
-def flow_loss(v_pred: torch.Tensor, x0: torch.Tensor, noise: torch.Tensor) -> torch.Tensor:
-    "Per-sample mean squared error between predicted and true velocity."
-    return (v_pred.float() - velocity_target(x0, noise).float()).pow(2).flatten(1).mean(1)
+def flow_loss(v_pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    "Per-sample mean squared error between predicted and target velocity."
+    return (v_pred.float() - target.float()).pow(2).flatten(1).mean(1)
 
 # %% ../nbs/08_flow.ipynb #687d21d4
 def timesteps(steps: int, shift: float = 1.0, device=None) -> torch.Tensor:
@@ -49,11 +49,14 @@ def euler_sample(velocity, noise: torch.Tensor, ts: torch.Tensor) -> torch.Tenso
         x = x + (t_next - t) * velocity(x, t.expand(x.shape[0]))
     return x
 
-def guided(model, cond: dict, null_text: dict, cfg_text: float, cfg_dino: float):
+def guided(model, cond: dict, null_text: dict, cfg_text, cfg_dino):
     """A velocity function with dual classifier-free guidance for `model` (NanoDiT's signature).
     `cond` holds `text`, `text_mask`, `dino_cls`, `dino_patches`, `dino_mask` for a batch; `null_text` holds the
     empty-caption `text` and `text_mask` `(1, L, D)`. DINO guidance is off for samples whose `dino_mask` is False.
-    The scales have no default here: a run's config holds them (`validate.cfg_text`, `validate.cfg_dino`)."""
+    The scales have no default here: a run's config holds them (`validate.cfg_text`, `validate.cfg_dino`). Each is a
+    number, or one per sample `(B,)`. A guidance-distilled student takes them as inputs instead (`distilled`)."""
+    if getattr(getattr(model, "cfg", None), "guidance_input", False): return distilled(model, cond, cfg_text, cfg_dino)
+    cfg_text, cfg_dino = (s.view(-1, 1, 1, 1) if torch.is_tensor(s) else s for s in (cfg_text, cfg_dino))
     B = cond["text"].shape[0]
     L = max(cond["text"].shape[1], null_text["text"].shape[1])
     def pad(h, m):
@@ -76,3 +79,15 @@ def guided(model, cond: dict, null_text: dict, cfg_text: float, cfg_dino: float)
         v_u, v_d, v_b = model(x.repeat(3, 1, 1, 1), t.repeat(3), **big).float().chunk(3)
         return v_u + cfg_dino * (v_d - v_u) + cfg_text * (v_b - v_d)
     return velocity
+
+def distilled(model, cond: dict, cfg_text: float, cfg_dino: float):
+    """The velocity function of a guidance-distilled student (`model.cfg.guidance_input`): the scales are inputs, so a
+    step is one pass instead of three. A sample without DINO gets DINO scale 1, as in distillation; a scale outside the
+    range the student learned is refused (`ValueError`)."""
+    m = model.cfg
+    for name, s, top in (("text", cfg_text, m.guidance_max_text), ("DINO", cfg_dino, m.guidance_max_dino)):
+        if not 1 <= s <= top:
+            raise ValueError(f"{name} guidance {s:g} is outside the range this model was distilled for (1 to {top:g})")
+    keep = cond["dino_mask"]
+    g = torch.stack([torch.full(keep.shape, float(cfg_text), device=keep.device), (keep * (cfg_dino - 1) + 1).float()], 1)
+    return lambda x, t: model(x, t, **cond, guidance=g).float()

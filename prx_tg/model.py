@@ -140,6 +140,9 @@ class NanoDiT(nn.Module):
         self.patch_embed = nn.Linear(C * p * p, D)
         self.frame_embed = nn.Linear(4 * FRAME_FREQS, D) if cfg.frame_position else None
         self.t_embed = nn.Sequential(nn.Linear(256, D), nn.SiLU(), nn.Linear(D, D))
+        # the text and DINO guidance scales of a distilled student, embedded like the time; the zero-initialised output
+        # makes the untouched student its teacher
+        self.guidance_embed = nn.Sequential(nn.Linear(512, D), nn.SiLU(), nn.Linear(D, D)) if cfg.guidance_input else None
         # the encoders' features are normalised without affine weights: a scale and shift just before a linear layer
         # fold into it,
         # and without them no gradient needs to flow back into the (frozen) features at all
@@ -164,7 +167,9 @@ class NanoDiT(nn.Module):
                 if m.bias is not None: nn.init.zeros_(m.bias)
         self.apply(_basic)
         for lin in (self.t_embed[0], self.t_embed[2]): nn.init.normal_(lin.weight, std=0.02)
-        for lin in (self.adaLN[-1], self.final_mod[-1], self.final):
+        zeroed = [self.adaLN[-1], self.final_mod[-1], self.final]
+        if self.guidance_embed is not None: zeroed.append(self.guidance_embed[-1])
+        for lin in zeroed:
             nn.init.zeros_(lin.weight)
             nn.init.zeros_(lin.bias)
         for block in self.blocks: nn.init.zeros_(block.mod)
@@ -197,11 +202,21 @@ class NanoDiT(nn.Module):
         x = x.view(B, H // p, W // p, C, p, p).permute(0, 3, 1, 4, 2, 5)
         return x.reshape(B, C, H, W)
 
-    def forward(self, x, t, text, text_mask, dino_cls, dino_patches, dino_mask, features_at: int | None = None):
+    def embed_guidance(self, guidance: torch.Tensor | None) -> torch.Tensor:
+        "The conditioning offset for guidance scales `(B, 2)` (text, DINO), each from 1 up to its `guidance_max_*`."
+        if guidance is None: raise ValueError("this model is a guidance-distilled student: give guidance=(B, 2) text "
+                                              "and DINO scales")
+        top = guidance.new_tensor([self.cfg.guidance_max_text, self.cfg.guidance_max_dino])
+        unit = (guidance.float() - 1) / (top - 1).clamp(min=1e-6)   # 0 (no guidance) to 1 (the largest trained)
+        return self.guidance_embed(torch.cat([timestep_embedding(unit[:, 0], 256), timestep_embedding(unit[:, 1], 256)], -1))
+
+    def forward(self, x, t, text, text_mask, dino_cls, dino_patches, dino_mask, features_at: int | None = None,
+                guidance: torch.Tensor | None = None):
         """Velocity for latents `x` `(B, C, H, W)` at times `t` `(B,)` in [0, 1]. `text` `(B, L, text_dim)` with
         `text_mask` `(B, L)` (True = real token); `dino_cls` `(B, vision_dim)`; `dino_patches` `(B, gh, gw,
         vision_dim)`, any grid size; `dino_mask` `(B,)` (False = DINO dropped). With `features_at=k`, also returns the
-        image tokens `(B, N, hidden)` after block `k` (for representation alignment)."""
+        image tokens `(B, N, hidden)` after block `k` (for representation alignment). A guidance-distilled student
+        (`guidance_input`) also takes `guidance` `(B, 2)`: the text and DINO guidance scales it outputs the velocity for."""
         B, _, H, W = x.shape
         h, w = H // self.cfg.patch_size, W // self.cfg.patch_size
         keep = dino_mask.to(x.dtype)[:, None]
@@ -212,6 +227,7 @@ class NanoDiT(nn.Module):
         m = text_mask.to(ctx.dtype)[..., None]
         pooled = (ctx * m).sum(1) / m.sum(1).clamp(min=1)
         c = self.t_embed(timestep_embedding(t, 256)) + self.text_pool(pooled) + self.cls_proj(dino_cls) * keep
+        if self.guidance_embed is not None: c = c + self.embed_guidance(guidance)
         mod = self.adaLN(c).view(B, 6, 1, -1).transpose(0, 1)
         mask = text_mask[:, None, None, :].bool()
         rope = rope_2d(h, w, self.cfg.hidden_size // self.cfg.num_heads, x.device)

@@ -54,9 +54,11 @@ class Sampler:
         tc = self.cfg.train
         tokens = noise.shape[-2] * noise.shape[-1] // self.cfg.model.patch_size ** 2
         shift = resolution_shift(tokens, tc.shift_ref_tokens) * tc.time_shift
+        try: velocity = guided(self.model, cond, self.null, cfg_text, cfg_dino)
+        except ValueError as e: raise SampleError(str(e)) from None   # a distilled student's scales out of range
         was_training = self.model.training
         self.model.eval()
-        try: return euler_sample(guided(self.model, cond, self.null, cfg_text, cfg_dino), noise, timesteps(steps, shift, self.device))
+        try: return euler_sample(velocity, noise, timesteps(steps, shift, self.device))
         finally: self.model.train(was_training)
 
     def decode(self, latents: torch.Tensor, bucket) -> list[Image.Image]:

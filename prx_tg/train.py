@@ -18,7 +18,7 @@ from .config import Config, ModelConfig, TrainConfig, add_config_args, config_fr
 from .data import DataError, Loader, Prefetch, Shards, condition, decoded_samples
 from .distributed import Processes, join_processes, leave_processes
 from .encoders import latent_codec
-from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t
+from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t, velocity_target
 from .memory import MicroBatchError, padded_text_length, resolve_micro_batch
 from .model import NanoDiT, REPAProjector, WeightsMismatch, token_grid
 from .run_folder import CheckpointError, RunFolder, RunLocked, restore_checkpoint, resumed_checkpoint, save_checkpoint
@@ -32,7 +32,7 @@ __all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR
            'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
            'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
            'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'Deadline', 'fit_to_minutes',
-           'main']
+           'add_run_args', 'run_job', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -138,10 +138,13 @@ def repa_loss(projector: REPAProjector, tokens, dino_patches, h: int, w: int) ->
 # %% ../nbs/12_train.ipynb #a1b2c305
 CONDITION_KEYS = ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")
 
-def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, device, autocast, world: int = 1) -> tuple[torch.Tensor, dict]:
+def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, device, autocast, world: int = 1,
+                     teacher=None) -> tuple[torch.Tensor, dict]:
     """The loss to back-propagate for this process's share of one micro-batch, and its figures for `StepStats` (still on
     the device). Timesteps and noise are drawn for the whole global batch and sliced, and the loss is the share's sum
-    over the global batch size times `world`: averaged over the processes by DDP, it is the one-process mean."""
+    over the global batch size times `world`: averaged over the processes by DDP, it is the one-process mean. With a
+    `teacher` (guidance distillation, chapter 17_distill) the target is its guided velocity at guidance scales drawn for
+    each sample, which the student takes as input."""
     tc, p = cfg.train, cfg.model.patch_size
     x0 = batch["x"].to(device, non_blocking=True)
     cond = {k: batch[k].to(device, non_blocking=True) for k in CONDITION_KEYS}
@@ -151,13 +154,18 @@ def micro_batch_loss(forward, projector, batch: dict, cfg: Config, noise_gen, de
     h, w = x0.shape[-2] // p, x0.shape[-1] // p
     noise = torch.randn((n, *x0.shape[1:]), generator=noise_gen, device=device)[index]
     t = shift_t(sample_t(n, tc.t_mean, tc.t_std, noise_gen, device), resolution_shift(h * w, tc.shift_ref_tokens) * tc.time_shift)[index]
+    x_t, extra = noisy(x0, noise, t), {}
+    if teacher:
+        extra["guidance"] = guidance = teacher.draw_scales(n, noise_gen, device)[index]
+        with autocast: target = teacher(x_t, t, cond, guidance)
+    else: target = velocity_target(x0, noise)
     with autocast:
-        out = forward(noisy(x0, noise, t), t, **cond, features_at=tc.repa_block if projector else None)
+        out = forward(x_t, t, **cond, **extra, features_at=tc.repa_block if projector else None)
     v, tokens = out if projector else (out, None)
-    per_sample = flow_loss(v, x0, noise)
+    per_sample = flow_loss(v, target)
     loss = (per_sample * weight).sum() * (world / n)
     figures = dict(per_sample=per_sample.detach(), weight=weight, t=t, v_pred_sq=v.detach().float().pow(2).mean(),
-                   v_target_sq=(noise - x0).pow(2).mean(), samples=n, tokens=n * h * w)
+                   v_target_sq=target.float().pow(2).mean(), samples=n, tokens=n * h * w)
     if projector:
         dropped = tc.repa_on == "dropped"
         # on the host: no device sync
@@ -294,6 +302,7 @@ class TrainState:
     # the learner (build_learner)
     model: NanoDiT | None = None
     ema: EMA | None = None
+    teacher: object = None             # guidance distillation's `Teacher` (chapter 17_distill), or None
     projector: REPAProjector | None = None
     # the parameters the optimizer updates and the clip measures
     trained: list = dataclasses.field(default_factory=list)
@@ -396,6 +405,10 @@ def build_learner(s: TrainState):
     np.random.seed(tc.seed)
     torch.manual_seed(tc.seed)
     s.model = NanoDiT(s.cfg.model).to(device)
+    if tc.distill_from:
+        from prx_tg.distill import Teacher   # chapter 17 builds on this one
+        s.teacher = Teacher(tc.distill_from, s.cfg.model, device)
+        if not s.ckpt: s.teacher.initialise(s.model)
     s.ema = EMA(s.model, tc.ema_decay, tc.ema_warmup)
     s.projector = REPAProjector(s.cfg.model.hidden_size, s.cfg.model.vision_dim).to(device) if tc.repa_weight else None
     s.trained = [p for name, m in s.modules.items() if name != "ema" for p in m.parameters()]
@@ -478,7 +491,8 @@ def train_step(s: TrainState) -> bool:
         batch = next(s.batches)
         buckets.append(batch["bucket"])
         with s.procs.no_sync(s.ddp_model, s.ddp_projector) if micro < tc.grad_accum - 1 else nullcontext():
-            loss, figures = micro_batch_loss(s.forward, s.ddp_projector, batch, s.cfg, s.noise_gen, s.procs.device, s.autocast, s.procs.world)
+            loss, figures = micro_batch_loss(s.forward, s.ddp_projector, batch, s.cfg, s.noise_gen, s.procs.device,
+                                             s.autocast, s.procs.world, s.teacher)
             (loss / tc.grad_accum).backward()
         s.stats.add(figures)
     # a signal to any process stops all of them after this step, shared in the step's one all-reduce of figures
@@ -668,11 +682,8 @@ def fit_to_minutes(cfg: Config, minutes: float, shards=None, out=None, resume=No
     return with_steps(cfg, steps), Deadline(start + minutes * 60, total, REPLAN_AT if steps >= 16 else ())
 
 # %% ../nbs/12_train.ipynb #79d9eebb
-def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.train",
-        description="Train NanoDiT with rectified flow on prepared shards.")
-    add_config_args(p)
-    p.add_argument("--shards", help="shard folder (default: data.shards of the config)")
+def add_run_args(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "`--out`, `--resume`, `--max-steps` and `--minutes`: how a training job runs (`train`, `distill`)."
     p.add_argument("--out", help="run folder (default: experiments/<timestamp>)")
     p.add_argument("--resume", help="'latest' (the newest readable checkpoint in --out; starts fresh if there is none) "
                                     "or a checkpoint folder")
@@ -682,24 +693,35 @@ def main(argv=None):
                                                  "re-planned from the run's own pace a quarter and three quarters of the "
                                                  "way in; at most train.total_steps), validating at the last; a resumed "
                                                  "run keeps its steps")
-    args = p.parse_args(argv)
-    if args.resume and args.resume != "latest" and not args.out:
-        args.out = str(Path(args.resume).resolve().parent.parent)  # a checkpoint folder lives in <run>/checkpoints/
-    if args.resume == "latest" and not args.out: p.error("--resume latest needs --out RUN_FOLDER")
-    cfg = config_from_args(args)
+    return p
+
+def run_job(cfg: Config, shards, args: argparse.Namespace, prog: str) -> dict:
+    """Train `cfg` on `shards` as `args` (from `add_run_args`) ask and print the outcome; bad input is one line on stderr
+    after `prog`, and exit status 2."""
     try:
-        data = training_shards(cfg, args.shards)   # one read of the shards serves the time probe and the run
+        data = training_shards(cfg, shards)   # one read of the shards serves the time probe and the run
         deadline = None
         if args.minutes is not None: cfg, deadline = fit_to_minutes(cfg, args.minutes, data, args.out, args.resume)
         result = train(cfg, data, args.out, args.resume, args.max_steps, deadline=deadline)
     except (DataError, TrainingError, MicroBatchError, WeightsMismatch, CheckpointError, RunLocked) as e:
-        print(f"train: {e}", file=sys.stderr)
+        print(f"{prog}: {e}", file=sys.stderr)
         raise SystemExit(2) from None
     h = result["history"]
     if result["main"]: print(f"run {result['run']}: step "
                              f"{result['step']}" + (f", final loss {h[-1]['loss']:.4f}" if h else "")
           + (f", {result['skipped_steps']} non-finite steps skipped" if result["skipped_steps"] else ""))
     return result
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="python -m prx_tg.train",
+        description="Train NanoDiT with rectified flow on prepared shards.")
+    add_config_args(p)
+    p.add_argument("--shards", help="shard folder (default: data.shards of the config)")
+    args = add_run_args(p).parse_args(argv)
+    if args.resume and args.resume != "latest" and not args.out:
+        args.out = str(Path(args.resume).resolve().parent.parent)  # a checkpoint folder lives in <run>/checkpoints/
+    if args.resume == "latest" and not args.out: p.error("--resume latest needs --out RUN_FOLDER")
+    return run_job(config_from_args(args), args.shards, args, "train")
 
 # %% ../nbs/12_train.ipynb #85794efc
 #| eval: false
