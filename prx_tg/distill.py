@@ -81,3 +81,7 @@ def main(argv=None):
         print(f"distill: {e}", file=sys.stderr)
         raise SystemExit(2) from None
     return run_job(cfg, None, args, "distill")
+
+# %% ../nbs/17_distill.ipynb #17d00010
+#| eval: false
+if __name__ == "__main__": main()
