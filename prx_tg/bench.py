@@ -162,7 +162,8 @@ def bench_data(shards=None, batches: int = 20, overrides=()) -> dict:
     def step():
         x0, noise = batch["x"], torch.randn_like(batch["x"])
         t = sample_t(x0.shape[0])
-        flow_loss(model(noisy(x0, noise, t), t, **{k: batch[k] for k in keys}), velocity_target(x0, noise)).mean().backward()
+        v = model(noisy(x0, noise, t), t, **{k: batch[k] for k in keys})
+        flow_loss(v, velocity_target(x0, noise)).mean().backward()
         opt.step()
         opt.zero_grad(set_to_none=True)
     t = interleaved_medians({"loader": load, "cached": lambda: next(from_memory), "trainer": step}, reps=batches, warmup=3)
@@ -200,7 +201,8 @@ def bench_sample(reps: int = 3, baseline_steps: int = 2) -> dict:
         if size == "toy":
             student = NanoDiT(dataclasses.replace(model.cfg, guidance_input=True)).to(device).eval()
             runs["distilled"] = guided(student, b, null, 3.0, 2.5)
-        secs = interleaved_medians({k: lambda v=v: euler_sample(v, b["x"], ts) for k, v in runs.items()}, reps=reps, warmup=1)
+        secs = interleaved_medians({k: lambda v=v: euler_sample(v, b["x"], ts) for k, v in runs.items()}, reps=reps,
+                                   warmup=1)
         sec = secs["guided"]
         if size == "toy":
             out["toy"] = dict(batch=B, steps=25, images_per_s=B / sec, seconds=sec)
@@ -637,8 +639,10 @@ def _table(results: dict) -> str:
                      f"{s['ratio']:.2f}x)")
     if "sample" in results:
         s = results["sample"]
-        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG), guidance-distilled "
-                     f"{s['toy_distilled']['images_per_s']:.1f} ({s['toy_distilled']['speedup']:.2f}x); baseline 1 MP "
+        lines.append(f"sample          toy {s['toy']['images_per_s']:.1f} images/s (25 steps, dual CFG), "
+                     f"guidance-distilled {s['toy_distilled']['images_per_s']:.1f} "
+                     f"({s['toy_distilled']['speedup']:.2f}x); "
+                     f"baseline 1 MP "
                      f"{s['baseline_1mp']['seconds_per_image']:.1f} s/image ({s['device']})")
     if "quality" in results:
         q = results["quality"]

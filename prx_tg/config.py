@@ -296,7 +296,8 @@ def _check_model(cfg: Config):
         _require(importlib.util.find_spec("triton") is not None, "model.fused_qk",
             "needs Triton (`pip install triton`; CUDA builds of PyTorch bring it), or set model.fused_qk=false")
     for name in ("guidance_max_text", "guidance_max_dino"):
-        _require(getattr(m, name) >= 1, f"model.{name}", f"must be >= 1 (the scales run from 1), got {getattr(m, name)}")
+        _require(getattr(m, name) >= 1, f"model.{name}", f"must be >= 1 (the scales run from 1), got "
+                                                          f"{getattr(m, name)}")
     want = _LATENT_CHANNELS.get(e.latent, e.pca_components)
     _require(m.latent_channels == want, "model.latent_channels",
              f"{m.latent_channels} does not match the {e.latent!r} latent codec's {want} channels")
@@ -327,7 +328,8 @@ def _check_train(cfg: Config):
     _require(t.repa_weight == 0 or 1 <= t.repa_block <= m.depth, "train.repa_block",
              f"{t.repa_block} is not a block of this model: pick 1..model.depth={m.depth}")
     _require(bool(t.distill_from) == m.guidance_input, "model.guidance_input",
-             "a student of guidance distillation (model.guidance_input=true) learns from a teacher (train.distill_from), "
+             "a student of guidance distillation (model.guidance_input=true) learns from a teacher "
+             "(train.distill_from), "
              "and only such a model can: run `python -m prx_tg.distill`, which sets both")
     _require(not t.distill_from or t.repa_weight == 0, "train.repa_weight",
              "guidance distillation trains no REPA projector: set train.repa_weight=0")

@@ -4,17 +4,21 @@
 
 # %% ../nbs/17_distill.ipynb #17d00004
 from __future__ import annotations
-import argparse, dataclasses, json, sys
+import argparse, copy, dataclasses, json, sys, time
+from pathlib import Path
+import numpy as np
 import torch
+from PIL import Image
 from .config import Config, ConfigError, ModelConfig, from_dict, parse_overrides, stored_config
 from .flow import guided
 from .model import NanoDiT, WeightsMismatch
 from .run_folder import CheckpointError, resolve_checkpoint
-from .sample import Run, SampleError
+from .sample import Run, SampleError, image_grid
 from .train import TrainingError, add_run_args, run_job
+from .validate import Holdout
 
 # %% auto #0
-__all__ = ['STUDENT_ONLY', 'Teacher', 'student_config', 'main']
+__all__ = ['STUDENT_ONLY', 'OTHER_SEEDS', 'Teacher', 'student_config', 'rows_image', 'teacher_agreement', 'main']
 
 # %% ../nbs/17_distill.ipynb #17d00006
 # model settings a student may differ from its teacher in: its guidance input, and how its blocks run
@@ -28,7 +32,8 @@ class Teacher:
         except (SampleError, WeightsMismatch) as e: raise TrainingError(f"train.distill_from: {e}") from None
         taught = run.model.cfg
         if taught.guidance_input:
-            raise TrainingError(f"train.distill_from: {run.ckpt} is a distilled student itself: distil from its teacher")
+            raise TrainingError(f"train.distill_from: {run.ckpt} is a distilled student itself: distil from its "
+                                "teacher")
         differ = [f"model.{f.name}={getattr(taught, f.name)!r} (the student has {getattr(student, f.name)!r})"
                   for f in dataclasses.fields(ModelConfig)
                   if f.name not in STUDENT_ONLY and getattr(taught, f.name) != getattr(student, f.name)]
@@ -43,7 +48,7 @@ class Teacher:
 
     @torch.no_grad()
     def __call__(self, x, t, cond: dict, guidance: torch.Tensor) -> torch.Tensor:
-        "The teacher's guided velocity at latents `x`, times `t`, conditions `cond`, each sample at its scales `guidance`."
+        "The teacher's guided velocity at latents `x`, times `t`, conditions `cond`, each sample at its `guidance`."
         return guided(self.model, cond, self.null, guidance[:, 0], guidance[:, 1])(x, t)
 
     def initialise(self, student: NanoDiT):
@@ -53,31 +58,85 @@ class Teacher:
 
 # %% ../nbs/17_distill.ipynb #17d00008
 def student_config(checkpoint, overrides=()) -> Config:
-    """The config that distils the run at `checkpoint` (a checkpoint folder, a run folder or 'newest-run'): its teacher's,
-    with the guidance input, a quarter of its steps at half its peak learning rate, no REPA, validation at the last step
-    if the teacher validated; then `overrides` (`section.key=value`)."""
+    """The config that distils the run at `checkpoint` (a checkpoint folder, a run folder or 'newest-run'): its
+    teacher's, with the guidance input, a quarter of its steps at a quarter of its peak learning rate, no REPA,
+    validation at the last step if the teacher validated; then `overrides` (`section.key=value`)."""
     ckpt = resolve_checkpoint(checkpoint).resolve()   # the step's own folder, not a 'latest' link that moves on
     state = json.loads((ckpt / "state.json").read_text())
     teacher = stored_config(state["config"])
-    if teacher.model.guidance_input: raise TrainingError(f"{ckpt} is a distilled student itself: distil from its teacher")
+    if teacher.model.guidance_input:
+        raise TrainingError(f"{ckpt} is a distilled student itself: distil from its teacher")
     tc, steps = teacher.train, max(1, state["step"] // 4)
-    student = dict(total_steps=steps, warmup_steps=min(tc.warmup_steps, steps // 10), lr=tc.lr / 2, repa_weight=0.0,
+    student = dict(total_steps=steps, warmup_steps=min(tc.warmup_steps, steps // 10), lr=tc.lr / 4, repa_weight=0.0,
                    distill_from=str(ckpt), validate_every=steps if tc.validate_every else 0)
     cfg = from_dict(dict(data=dict(shards=state["shards"]), model=dict(guidance_input=True), train=student), teacher)
     return from_dict(parse_overrides(overrides), cfg)
 
+# %% ../nbs/17_distill.ipynb #17d0a002
+OTHER_SEEDS = 500   # the teacher's reference pictures: the holdout's seeds shifted by this
+
+def rows_image(rows: list[list[Image.Image]]) -> Image.Image:
+    "Rows of pictures (each row one size) stacked into one image."
+    strips = [image_grid(r, cols=len(r)) for r in rows]
+    out = Image.new("RGB", (max(s.width for s in strips), sum(s.height for s in strips)), "white")
+    for k, strip in enumerate(strips): out.paste(strip, (0, sum(s.height for s in strips[:k])))
+    return out
+
+def teacher_agreement(student, out=None, weights: str = "ema", log=print) -> dict:
+    """A distilled student's pictures against its teacher's on the run's validation holdout (same items, seeds, scales):
+    from the caption alone (`text_only`) and with the item's own DINO features (`reconstruction`). Writes
+    `agreement.json` and, per test, a grid of teacher | student | teacher from other seeds into `out` (default: the
+    student's validation folder for its step)."""
+    s = Run(student, weights)
+    if not s.model.cfg.guidance_input:
+        raise TrainingError(f"{s.ckpt} is not a distilled student (python -m prx_tg.distill)")
+    t = Run(s.cfg.train.distill_from)
+    hs, ht = Holdout(s, log), Holdout(t, log)
+    other = copy.copy(ht)
+    other.seeds = [seed + OTHER_SEEDS for seed in ht.seeds]
+    out = Path(out) if out else s.run_folder.validation(s.step)
+    out.mkdir(parents=True, exist_ok=True)
+    n, attrs = len(ht.items), [it["attributes"] for it in ht.items]
+    result = dict(student=str(s.ckpt), teacher=str(t.ckpt), images=n, distance=ht.perceptual.name)
+    for test, dino in (("text_only", False), ("reconstruction", True)):
+        pictures, seconds = {}, {}
+        for name, h in (("teacher", ht), ("student", hs), ("other_seeds", other)):
+            start = time.time()
+            pictures[name] = h.generate([h.cond(i, dino=dino) for i in range(n)], list(range(n)))
+            seconds[name] = time.time() - start
+        r = dict(student_to_teacher=float(np.mean(ht.perceptual(pictures["teacher"], pictures["student"]))),
+                 other_seeds_to_teacher=float(np.mean(ht.perceptual(pictures["teacher"], pictures["other_seeds"]))),
+                 teacher_seconds=seconds["teacher"], student_seconds=seconds["student"])
+        if ht.scorer:
+            subject = {k: [ht.scorer.read(im, a, keys=("subject",))["subject"] for im, a in zip(v, attrs)]
+                       for k, v in pictures.items()}
+            for k in ("student", "other_seeds"):
+                r[f"{k}_same_subject"] = float(np.mean([a == b for a, b in zip(subject["teacher"], subject[k])]))
+        result[test] = r
+        rows_image([list(trio) for trio in zip(*pictures.values())][:8]).save(out / f"agreement_{test}.png")
+        same = f"; same subject {r['student_same_subject']:.0%} (other seeds {r['other_seeds_same_subject']:.0%})"
+        log(f"{test}: student to teacher {r['student_to_teacher']:.3f}, teacher's other seeds "
+            f"{r['other_seeds_to_teacher']:.3f}" + (same if ht.scorer else "")
+            + f"; {r['teacher_seconds']:.1f} s against {r['student_seconds']:.1f} s for {n} pictures")
+    (out / "agreement.json").write_text(json.dumps(result, indent=1))
+    return result
+
 # %% ../nbs/17_distill.ipynb #17d00009
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m prx_tg.distill", description="Guidance distillation: train a student that "
-        "gives a run's text- and DINO-guided velocity in one pass (25 network passes a picture at 25 steps, not 75).")
+    p = argparse.ArgumentParser(prog="python -m prx_tg.distill", description="Guidance distillation: train a student "
+        "that gives a run's text- and DINO-guided velocity in one pass (25 passes a picture at 25 steps, not 75).")
     p.add_argument("--checkpoint", required=True, help="the teacher: a checkpoint folder, a run folder (its newest "
-                                                       "checkpoint) or 'newest-run'")
+                   "checkpoint) or 'newest-run'; with --compare, a distilled student")
+    p.add_argument("--compare", action="store_true", help="instead of training, compare the student at --checkpoint "
+                   "with its teacher on the validation holdout (agreement.json and grids in its validation folder)")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="override one value of the student's config; repeatable")
     args = add_run_args(p).parse_args(argv)
-    if not args.out: p.error("--out RUN_FOLDER is required: the student's run folder")
-    try: cfg = student_config(args.checkpoint, args.overrides)
-    except (CheckpointError, ConfigError, TrainingError) as e:
+    if not (args.out or args.compare): p.error("--out RUN_FOLDER is required: the student's run folder")
+    try:
+        if args.compare: return teacher_agreement(args.checkpoint)
+        cfg = student_config(args.checkpoint, args.overrides)
+    except (CheckpointError, ConfigError, TrainingError, SampleError) as e:
         print(f"distill: {e}", file=sys.stderr)
         raise SystemExit(2) from None
     return run_job(cfg, None, args, "distill")

@@ -37,8 +37,9 @@ class PRXTGTransformer2DModel(NanoDiT, ModelMixin, ConfigMixin):
         # frame_position defaults to False: folders exported before it existed hold no frame embedding; new exports
         # store it
         super().__init__(ModelConfig(hidden_size, depth, num_heads, patch_size, mlp_ratio, latent_channels, text_dim, vision_dim,
-                                     frame_position=frame_position, output_conv=output_conv, guidance_input=guidance_input,
-                                     guidance_max_text=guidance_max_text, guidance_max_dino=guidance_max_dino))
+                                     frame_position=frame_position, output_conv=output_conv,
+                                     guidance_input=guidance_input, guidance_max_text=guidance_max_text,
+                                     guidance_max_dino=guidance_max_dino))
 
     @classmethod
     def from_nanodit(cls, model: NanoDiT) -> "PRXTGTransformer2DModel":
@@ -197,8 +198,9 @@ class PRXTGPipeline(DiffusionPipeline):
         self.scheduler.set_timesteps(sigmas=np.linspace(1, 0, num_inference_steps + 1)[:-1], mu=math.log(self.conditioning.shift(tokens)), device=device)
         e, c = self.conditioning.empty_text[None].float(), self.conditioning.config
         null = dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=device))
-        try: velocity = guided(self.transformer, cond, null, c.guidance_scale if guidance_scale is None else guidance_scale,
-                               c.dino_guidance_scale if dino_guidance_scale is None else dino_guidance_scale)
+        scales = (c.guidance_scale if guidance_scale is None else guidance_scale,
+                  c.dino_guidance_scale if dino_guidance_scale is None else dino_guidance_scale)
+        try: velocity = guided(self.transformer, cond, null, *scales)
         except ValueError as err: raise ExportError(str(err)) from None   # a distilled student's scales out of range
         sigmas = self.scheduler.sigmas.to(device)
         for i, t in enumerate(self.progress_bar(self.scheduler.timesteps)):

@@ -89,5 +89,6 @@ def distilled(model, cond: dict, cfg_text: float, cfg_dino: float):
         if not 1 <= s <= top:
             raise ValueError(f"{name} guidance {s:g} is outside the range this model was distilled for (1 to {top:g})")
     keep = cond["dino_mask"]
-    g = torch.stack([torch.full(keep.shape, float(cfg_text), device=keep.device), (keep * (cfg_dino - 1) + 1).float()], 1)
+    text = torch.full(keep.shape, float(cfg_text), device=keep.device)
+    g = torch.stack([text, (keep * (cfg_dino - 1) + 1).float()], 1)
     return lambda x, t: model(x, t, **cond, guidance=g).float()

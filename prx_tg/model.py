@@ -142,7 +142,8 @@ class NanoDiT(nn.Module):
         self.t_embed = nn.Sequential(nn.Linear(256, D), nn.SiLU(), nn.Linear(D, D))
         # the text and DINO guidance scales of a distilled student, embedded like the time; the zero-initialised output
         # makes the untouched student its teacher
-        self.guidance_embed = nn.Sequential(nn.Linear(512, D), nn.SiLU(), nn.Linear(D, D)) if cfg.guidance_input else None
+        self.guidance_embed = None
+        if cfg.guidance_input: self.guidance_embed = nn.Sequential(nn.Linear(512, D), nn.SiLU(), nn.Linear(D, D))
         # the encoders' features are normalised without affine weights: a scale and shift just before a linear layer
         # fold into it,
         # and without them no gradient needs to flow back into the (frozen) features at all
@@ -208,7 +209,7 @@ class NanoDiT(nn.Module):
                                               "and DINO scales")
         top = guidance.new_tensor([self.cfg.guidance_max_text, self.cfg.guidance_max_dino])
         unit = (guidance.float() - 1) / (top - 1).clamp(min=1e-6)   # 0 (no guidance) to 1 (the largest trained)
-        return self.guidance_embed(torch.cat([timestep_embedding(unit[:, 0], 256), timestep_embedding(unit[:, 1], 256)], -1))
+        return self.guidance_embed(torch.cat([timestep_embedding(u, 256) for u in unit.unbind(1)], -1))
 
     def forward(self, x, t, text, text_mask, dino_cls, dino_patches, dino_mask, features_at: int | None = None,
                 guidance: torch.Tensor | None = None):
@@ -216,7 +217,8 @@ class NanoDiT(nn.Module):
         `text_mask` `(B, L)` (True = real token); `dino_cls` `(B, vision_dim)`; `dino_patches` `(B, gh, gw,
         vision_dim)`, any grid size; `dino_mask` `(B,)` (False = DINO dropped). With `features_at=k`, also returns the
         image tokens `(B, N, hidden)` after block `k` (for representation alignment). A guidance-distilled student
-        (`guidance_input`) also takes `guidance` `(B, 2)`: the text and DINO guidance scales it outputs the velocity for."""
+        (`guidance_input`) also takes `guidance` `(B, 2)`: the text and DINO guidance scales to give the velocity
+        for."""
         B, _, H, W = x.shape
         h, w = H // self.cfg.patch_size, W // self.cfg.patch_size
         keep = dino_mask.to(x.dtype)[:, None]
