@@ -88,6 +88,7 @@ def distilled(model, cond: dict, cfg_text: float, cfg_dino: float):
     for name, s, top in (("text", cfg_text, m.guidance_max_text), ("DINO", cfg_dino, m.guidance_max_dino)):
         if not 1 <= s <= top:
             raise ValueError(f"{name} guidance {s:g} is outside the range this model was distilled for (1 to {top:g})")
+    cond = {k: cond[k] for k in ("text", "text_mask", "dino_cls", "dino_patches", "dino_mask")}   # as `guided` reads it
     keep = cond["dino_mask"]
     text = torch.full(keep.shape, float(cfg_text), device=keep.device)
     g = torch.stack([text, (keep * (cfg_dino - 1) + 1).float()], 1)
