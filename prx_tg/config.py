@@ -123,6 +123,9 @@ class TrainConfig:
     p_text_only: float = 0.60     # drop DINO (toy: 0.6 beat 0.3 on text-only placement, chapter 15_experiments)
     p_dino_only: float = 0.05     # drop text
     p_both: float = 0.25          # keep both
+    # of the draws that keep both, the share whose DINO features come from another picture of the batch: the pairs an
+    # edited caption makes; guidance distillation (chapter 17_distill) learns the teacher's velocity on them too
+    p_mismatch: float = 0.0
     # logit-normal timestep sampling: t = sigmoid(N(t_mean, t_std)); toy: centred towards noise, where layout and colour
     # are decided
     t_mean: float = 1.0
@@ -312,7 +315,8 @@ def _check_train(cfg: Config):
     _require(t.memory_limit_gib >= 0, "train.memory_limit_gib", "must be >= 0 (0 = 90% of the GPU), got "
                                                                 f"{t.memory_limit_gib}")
     probs = {k: getattr(t, k) for k in ("p_uncond", "p_text_only", "p_dino_only", "p_both")}
-    for k, p in probs.items(): _require(0 <= p <= 1, f"train.{k}", f"must be a probability in [0, 1], got {p}")
+    for k, p in (probs | {"p_mismatch": t.p_mismatch}).items():
+        _require(0 <= p <= 1, f"train.{k}", f"must be a probability in [0, 1], got {p}")
     _require(math.isclose(sum(probs.values()), 1.0, abs_tol=1e-6), "train.p_uncond",
              "the four CFG dropout probabilities (p_uncond, p_text_only, p_dino_only, p_both) must sum to 1, "
              f"got {' + '.join(str(p) for p in probs.values())} = {sum(probs.values()):g}")

@@ -233,28 +233,33 @@ def part_of(n: int, part: tuple[int, int] = (0, 1), size: int | None = None) -> 
     return list(range(lo, hi)) + [0] * max(fill, 0), [1.0] * (hi - lo) + [0.0] * max(fill, 0)
 
 def collate(samples: list[dict], bucket: str, shards: Shards, generator: torch.Generator, flip_p: float = 0.5,
-            probs=(0.10, 0.30, 0.05, 0.55), part: tuple[int, int] = (0, 1), fixed: tuple[int, int] | None = None) -> dict:
+            probs=(0.10, 0.30, 0.05, 0.55), part: tuple[int, int] = (0, 1), fixed: tuple[int, int] | None = None,
+            mismatch_p: float = 0.0) -> dict:
     """Decode, normalise, flip and drop conditions for process `part = (rank, world)`'s share of one global batch from
     one bucket. Flips and dropout are drawn for the whole global batch, so the batch does not depend on how many
     processes share it. `fixed = (share size, text length)` pads every batch to those shapes (with zero-weight stand-ins
-    and masked text)."""
+    and masked text). `mismatch_p`: the share of samples keeping both conditions whose DINO comes from the next sample
+    of the global batch (no draw at 0, so the stream is unchanged)."""
     n = len(samples)
     flips = (torch.rand(n, generator=generator) < flip_p).tolist()
     modes = draw_modes(n, probs, generator)
     keep_text = (modes == 1) | (modes == 3)
     keep_dino = (modes == 2) | (modes == 3)
+    mismatched = [False] * n
+    if mismatch_p: mismatched = ((torch.rand(n, generator=generator) < mismatch_p) & (modes == 3)).tolist()
     index, weight = part_of(n, part, fixed[0] if fixed else None)
     lat, cls, grid, texts = [], [], [], []
     for i in index:
         s, flip = samples[i], flips[i]
         # the mirrored crop's own latent
         x = torch.from_numpy(_npy(s["vae_latent_flip.npy" if flip else "vae_latent.npy"]).astype(np.float32))
-        g = torch.from_numpy(_npy(s["dinov3_patches.npy"]).astype(np.float32))
+        seen = samples[(i + 1) % n] if mismatched[i] else s   # the picture whose DINO features this sample gets
+        g = torch.from_numpy(_npy(seen["dinov3_patches.npy"]).astype(np.float32))
         text_key = "t5_hidden_flip" if flip and "t5_hidden_flip.npy" in s else "t5_hidden"
         if flip: g = g.flip(1)   # the vision grid (gh, gw, D) mirrors in place (chapter 05_prepare)
         lat.append(x)
         grid.append(g)
-        cls.append(torch.from_numpy(_npy(s["dinov3.npy"]).astype(np.float32)))
+        cls.append(torch.from_numpy(_npy(seen["dinov3.npy"]).astype(np.float32)))
         texts.append(stored_text(s, text_key) if keep_text[i] else shards.empty_text)
     # a caption longer than the fixed length still fits (a new shape)
     L = max(fixed[1] if fixed else 0, *(t.shape[0] for t in texts))
@@ -290,7 +295,8 @@ class Loader:
                 got = True
                 g = torch.Generator().manual_seed(int(np.random.SeedSequence([self.cfg.train.seed, self.epoch, k]).generate_state(1)[0]))
                 self.next_batch = k + 1
-                yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs, self.part, self.fixed)
+                yield collate(raw, bucket, self.shards, g, self.cfg.data.flip_p, self.probs, self.part, self.fixed,
+                              self.cfg.train.p_mismatch)
             if not got and self.next_batch == 0: raise DataError(f"no readable samples in {self.shards.root}")
             self.epoch, self.next_batch = self.epoch + 1, 0
 

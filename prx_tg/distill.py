@@ -84,7 +84,8 @@ def rows_image(rows: list[list[Image.Image]]) -> Image.Image:
 
 def teacher_agreement(student, out=None, weights: str = "ema", log=print) -> dict:
     """A distilled student's pictures against its teacher's on the run's validation holdout (same items, seeds, scales):
-    from the caption alone (`text_only`) and with the item's own DINO features (`reconstruction`). Writes
+    from the caption alone (`text_only`), with the item's own DINO features (`reconstruction`) and with the next item's
+    (`dino_swap`: a caption and a picture that do not belong together, as in an edit). Writes
     `agreement.json` and, per test, a grid of teacher | student | teacher from other seeds into `out` (default: the
     student's validation folder for its step)."""
     s = Run(student, weights)
@@ -98,11 +99,13 @@ def teacher_agreement(student, out=None, weights: str = "ema", log=print) -> dic
     out.mkdir(parents=True, exist_ok=True)
     n, attrs = len(ht.items), [it["attributes"] for it in ht.items]
     result = dict(student=str(s.ckpt), teacher=str(t.ckpt), images=n, distance=ht.perceptual.name)
-    for test, dino in (("text_only", False), ("reconstruction", True)):
+    tests = dict(text_only=lambda h, i: h.cond(i, dino=False), reconstruction=lambda h, i: h.cond(i),
+                 dino_swap=lambda h, i: h.cond(i, dino_from=(i + 1) % n))
+    for test, cond in tests.items():
         pictures, seconds = {}, {}
         for name, h in (("teacher", ht), ("student", hs), ("other_seeds", other)):
             start = time.time()
-            pictures[name] = h.generate([h.cond(i, dino=dino) for i in range(n)], list(range(n)))
+            pictures[name] = h.generate([cond(h, i) for i in range(n)], list(range(n)))
             seconds[name] = time.time() - start
         r = dict(student_to_teacher=float(np.mean(ht.perceptual(pictures["teacher"], pictures["student"]))),
                  other_seeds_to_teacher=float(np.mean(ht.perceptual(pictures["teacher"], pictures["other_seeds"]))),
