@@ -4,57 +4,18 @@
 
 # %% ../nbs/17_distill.ipynb #17d00004
 from __future__ import annotations
-import argparse, copy, dataclasses, json, sys, time
+import argparse, copy, json, sys, time
 from pathlib import Path
 import numpy as np
-import torch
 from PIL import Image
-from .config import Config, ConfigError, ModelConfig, from_dict, parse_overrides, stored_config
-from .flow import guided
-from .model import NanoDiT, WeightsMismatch
+from .config import Config, ConfigError, from_dict, parse_overrides, stored_config
 from .run_folder import CheckpointError, resolve_checkpoint
 from .sample import Run, SampleError, image_grid
 from .train import TrainingError, add_run_args, run_job
 from .validate import Holdout
 
 # %% auto #0
-__all__ = ['STUDENT_ONLY', 'OTHER_SEEDS', 'Teacher', 'student_config', 'rows_image', 'teacher_agreement', 'main']
-
-# %% ../nbs/17_distill.ipynb #17d00006
-# model settings a student may differ from its teacher in: its guidance input, and how its blocks run
-STUDENT_ONLY = ("guidance_input", "guidance_max_text", "guidance_max_dino", "grad_checkpoint", "fused_qk")
-
-class Teacher:
-    """A trained run's EMA model as the target of guidance distillation: its dual-guided velocity, at guidance scales
-    drawn for each sample from the ranges of the `student` model config."""
-    def __init__(self, checkpoint, student: ModelConfig, device="cpu"):
-        try: run = Run(checkpoint, "ema", device)
-        except (SampleError, WeightsMismatch) as e: raise TrainingError(f"train.distill_from: {e}") from None
-        taught = run.model.cfg
-        if taught.guidance_input:
-            raise TrainingError(f"train.distill_from: {run.ckpt} is a distilled student itself: distil from its "
-                                "teacher")
-        differ = [f"model.{f.name}={getattr(taught, f.name)!r} (the student has {getattr(student, f.name)!r})"
-                  for f in dataclasses.fields(ModelConfig)
-                  if f.name not in STUDENT_ONLY and getattr(taught, f.name) != getattr(student, f.name)]
-        if differ: raise TrainingError(f"train.distill_from: the teacher {run.ckpt} has " + ", ".join(differ)
-                                       + ": a student is its teacher's model plus the guidance input")
-        self.path, self.model, self.null = run.ckpt, run.model.requires_grad_(False), run.null
-        self.top = torch.tensor([student.guidance_max_text, student.guidance_max_dino])
-
-    def draw_scales(self, n: int, generator: torch.Generator, device) -> torch.Tensor:
-        "`(n, 2)` text and DINO guidance scales, each uniform from 1 to the student's largest."
-        return 1 + torch.rand(n, 2, generator=generator, device=device) * (self.top.to(device) - 1)
-
-    @torch.no_grad()
-    def __call__(self, x, t, cond: dict, guidance: torch.Tensor) -> torch.Tensor:
-        "The teacher's guided velocity at latents `x`, times `t`, conditions `cond`, each sample at its `guidance`."
-        return guided(self.model, cond, self.null, guidance[:, 0], guidance[:, 1])(x, t)
-
-    def initialise(self, student: NanoDiT):
-        "Give `student` the teacher's weights; its guidance embedding keeps its zero-initialised output."
-        missing = student.load_state_dict(self.model.state_dict(), strict=False).missing_keys
-        assert all(k.startswith("guidance_embed.") for k in missing), missing   # the config check above rules it out
+__all__ = ['OTHER_SEEDS', 'student_config', 'rows_image', 'teacher_agreement', 'main']
 
 # %% ../nbs/17_distill.ipynb #17d00008
 def student_config(checkpoint, overrides=()) -> Config:

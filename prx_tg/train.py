@@ -18,21 +18,21 @@ from .config import Config, ModelConfig, TrainConfig, add_config_args, config_fr
 from .data import DataError, Loader, Prefetch, Shards, condition, decoded_samples
 from .distributed import Processes, join_processes, leave_processes
 from .encoders import latent_codec
-from .flow import flow_loss, noisy, resolution_shift, sample_t, shift_t, velocity_target
+from .flow import flow_loss, guided, noisy, resolution_shift, sample_t, shift_t, velocity_target
 from .memory import MicroBatchError, padded_text_length, resolve_micro_batch
 from .model import NanoDiT, REPAProjector, WeightsMismatch, token_grid
 from .run_folder import CheckpointError, RunFolder, RunLocked, restore_checkpoint, resumed_checkpoint, save_checkpoint
-from .sample import Sampler
+from .sample import Run, SampleError, Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
-__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR', 'REPLAN_AT', 'lr_at', 'EMA', 'bf16_is_native',
-           'orthogonalise', 'Muon', 'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss', 'micro_batch_loss',
-           'StepStats', 'VisualDebug', 'TrainingError', 'CompileLog', 'TrainState', 'compile_mode', 'changed_meaning',
-           'training_shards', 'open_run', 'build_learner', 'validation_due', 'validate_saved', 'start_feed',
-           'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars', 'write_checkpoint', 'train',
-           'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes', 'Deadline', 'fit_to_minutes',
-           'add_run_args', 'run_job', 'main']
+__all__ = ['MUON_EXCLUDED', 'CONDITION_KEYS', 'STUDENT_ONLY', 'KEEP_ON_RESUME', 'LONG_RUN_FACTOR', 'REPLAN_AT', 'lr_at', 'EMA',
+           'bf16_is_native', 'orthogonalise', 'Muon', 'Optimizers', 'trained_by_muon', 'make_optimizer', 'repa_loss',
+           'micro_batch_loss', 'StepStats', 'VisualDebug', 'TrainingError', 'Teacher', 'CompileLog', 'TrainState',
+           'compile_mode', 'changed_meaning', 'training_shards', 'open_run', 'build_learner', 'validation_due',
+           'validate_saved', 'start_feed', 'start_training', 'train_step', 'skip_step', 'after_step', 'log_scalars',
+           'write_checkpoint', 'train', 'seconds_per_step', 'started_train_config', 'with_steps', 'steps_in_minutes',
+           'Deadline', 'fit_to_minutes', 'add_run_args', 'run_job', 'main']
 
 # %% ../nbs/12_train.ipynb #9cf30c07
 def lr_at(step: int, tc: TrainConfig) -> float:
@@ -264,6 +264,42 @@ class VisualDebug:
 # %% ../nbs/12_train.ipynb #12e00002
 class TrainingError(RuntimeError): "Training cannot go on; the message says why."
 
+# %% ../nbs/12_train.ipynb #12e0t002
+# model settings a student may differ from its teacher in: its guidance input, and how its blocks run
+STUDENT_ONLY = ("guidance_input", "guidance_max_text", "guidance_max_dino", "grad_checkpoint", "fused_qk")
+
+class Teacher:
+    """A trained run's EMA model as the target of guidance distillation: its dual-guided velocity, at guidance scales
+    drawn for each sample from the ranges of the `student` model config."""
+    def __init__(self, checkpoint, student: ModelConfig, device="cpu"):
+        try: run = Run(checkpoint, "ema", device)
+        except (SampleError, WeightsMismatch) as e: raise TrainingError(f"train.distill_from: {e}") from None
+        taught = run.model.cfg
+        if taught.guidance_input:
+            raise TrainingError(f"train.distill_from: {run.ckpt} is a distilled student itself: distil from its "
+                                "teacher")
+        differ = [f"model.{f.name}={getattr(taught, f.name)!r} (the student has {getattr(student, f.name)!r})"
+                  for f in dataclasses.fields(ModelConfig)
+                  if f.name not in STUDENT_ONLY and getattr(taught, f.name) != getattr(student, f.name)]
+        if differ: raise TrainingError(f"train.distill_from: the teacher {run.ckpt} has " + ", ".join(differ)
+                                       + ": a student is its teacher's model plus the guidance input")
+        self.path, self.model, self.null = run.ckpt, run.model.requires_grad_(False), run.null
+        self.top = torch.tensor([student.guidance_max_text, student.guidance_max_dino])
+
+    def draw_scales(self, n: int, generator: torch.Generator, device) -> torch.Tensor:
+        "`(n, 2)` text and DINO guidance scales, each uniform from 1 to the student's largest."
+        return 1 + torch.rand(n, 2, generator=generator, device=device) * (self.top.to(device) - 1)
+
+    @torch.no_grad()
+    def __call__(self, x, t, cond: dict, guidance: torch.Tensor) -> torch.Tensor:
+        "The teacher's guided velocity at latents `x`, times `t`, conditions `cond`, each sample at its `guidance`."
+        return guided(self.model, cond, self.null, guidance[:, 0], guidance[:, 1])(x, t)
+
+    def initialise(self, student: NanoDiT):
+        "Give `student` the teacher's weights; its guidance embedding keeps its zero-initialised output."
+        missing = student.load_state_dict(self.model.state_dict(), strict=False).missing_keys
+        assert all(k.startswith("guidance_embed.") for k in missing), missing   # the config check above rules it out
+
 # %% ../nbs/12_train.ipynb #329e2c0e
 class CompileLog:
     """Logs each bucket's first compilation with its time, and any recompilation after that (which padding to fixed
@@ -302,7 +338,7 @@ class TrainState:
     # the learner (build_learner)
     model: NanoDiT | None = None
     ema: EMA | None = None
-    teacher: object = None             # guidance distillation's `Teacher` (chapter 17_distill), or None
+    teacher: Teacher | None = None     # guidance distillation's target (`train.distill_from`)
     projector: REPAProjector | None = None
     # the parameters the optimizer updates and the clip measures
     trained: list = dataclasses.field(default_factory=list)
@@ -406,7 +442,6 @@ def build_learner(s: TrainState):
     torch.manual_seed(tc.seed)
     s.model = NanoDiT(s.cfg.model).to(device)
     if tc.distill_from:
-        from prx_tg.distill import Teacher   # chapter 17 builds on this one
         s.teacher = Teacher(tc.distill_from, s.cfg.model, device)
         if not s.ckpt: s.teacher.initialise(s.model)
     s.ema = EMA(s.model, tc.ema_decay, tc.ema_warmup)
