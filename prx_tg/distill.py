@@ -7,15 +7,14 @@ from __future__ import annotations
 import argparse, copy, json, sys, time
 from pathlib import Path
 import numpy as np
-from PIL import Image
 from .config import Config, ConfigError, from_dict, parse_overrides, stored_config
 from .run_folder import CheckpointError, resolve_checkpoint
-from .sample import Run, SampleError, image_grid
+from .sample import Run, SampleError
 from .train import TrainingError, add_run_args, run_job
-from .validate import Holdout
+from .validate import Holdout, save_items
 
 # %% auto #0
-__all__ = ['OTHER_SEEDS', 'student_config', 'rows_image', 'teacher_agreement', 'main']
+__all__ = ['OTHER_SEEDS', 'student_config', 'teacher_agreement', 'main']
 
 # %% ../nbs/17_distill.ipynb #17d00008
 def student_config(checkpoint, overrides=()) -> Config:
@@ -36,18 +35,12 @@ def student_config(checkpoint, overrides=()) -> Config:
 # %% ../nbs/17_distill.ipynb #17d0a002
 OTHER_SEEDS = 500   # the teacher's reference pictures: the holdout's seeds shifted by this
 
-def rows_image(rows: list[list[Image.Image]]) -> Image.Image:
-    "Rows of pictures (each row one size) stacked into one image."
-    strips = [image_grid(r, cols=len(r)) for r in rows]
-    out = Image.new("RGB", (max(s.width for s in strips), sum(s.height for s in strips)), "white")
-    for k, strip in enumerate(strips): out.paste(strip, (0, sum(s.height for s in strips[:k])))
-    return out
-
 def teacher_agreement(student, out=None, weights: str = "ema", log=print) -> dict:
     """A distilled student's pictures against its teacher's on the run's validation holdout (same items, seeds, scales):
     from the caption alone (`text_only`), with the item's own DINO features (`reconstruction`) and with the next item's
     (`dino_swap`: a caption and a picture that do not belong together, as in an edit). Writes
-    `agreement.json` and, per test, a grid of teacher | student | teacher from other seeds into `out` (default: the
+    `agreement.json` and, per test, teacher | student | teacher from other seeds as the suite saves its tests (grid,
+    pictures, items.json for the viewer) into `out` (default: the
     student's validation folder for its step)."""
     s = Run(student, weights)
     if not s.model.cfg.guidance_input:
@@ -77,7 +70,9 @@ def teacher_agreement(student, out=None, weights: str = "ema", log=print) -> dic
             for k in ("student", "other_seeds"):
                 r[f"{k}_same_subject"] = float(np.mean([a == b for a, b in zip(subject["teacher"], subject[k])]))
         result[test] = r
-        rows_image([list(trio) for trio in zip(*pictures.values())][:8]).save(out / f"agreement_{test}.png")
+        rows = [dict(caption=it["caption"], key=it["key"], images=list(zip(pictures, trio)))
+                for it, trio in zip(ht.items, zip(*pictures.values()))]
+        save_items(out, f"agreement_{test}", rows)
         same = f"; same subject {r['student_same_subject']:.0%} (other seeds {r['other_seeds_same_subject']:.0%})"
         log(f"{test}: student to teacher {r['student_to_teacher']:.3f}, teacher's other seeds "
             f"{r['other_seeds_to_teacher']:.3f}" + (same if ht.scorer else "")

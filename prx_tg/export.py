@@ -15,7 +15,7 @@ from diffusers.pipelines.pipeline_utils import ImagePipelineOutput
 from .buckets import bucket_for, bucket_name
 from .config import EncoderConfig, ModelConfig
 from .encoders import DiffusersVAE, ModelLoadError, PCACodec, TextEncoder, VisionEncoder, missing_folder, to_image
-from .flow import guided, resolution_shift
+from .flow import empty_caption, guided, resolution_shift
 from .model import NanoDiT, WeightsMismatch
 from .sample import Run, SampleError, reference_conditions, snap_to_bucket, text_conditions
 
@@ -196,8 +196,7 @@ class PRXTGPipeline(DiffusionPipeline):
         latents = self.prepare_latents(bucket, n, generator)
         tokens = latents.shape[-2] * latents.shape[-1] // self.transformer.config.patch_size ** 2
         self.scheduler.set_timesteps(sigmas=np.linspace(1, 0, num_inference_steps + 1)[:-1], mu=math.log(self.conditioning.shift(tokens)), device=device)
-        e, c = self.conditioning.empty_text[None].float(), self.conditioning.config
-        null = dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=device))
+        c, null = self.conditioning.config, empty_caption(self.conditioning.empty_text.float(), device)
         scales = (c.guidance_scale if guidance_scale is None else guidance_scale,
                   c.dino_guidance_scale if dino_guidance_scale is None else dino_guidance_scale)
         try: velocity = guided(self.transformer, cond, null, *scales)

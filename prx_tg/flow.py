@@ -9,7 +9,7 @@ import torch
 
 # %% auto #0
 __all__ = ['sample_t', 'shift_t', 'resolution_shift', 'noisy', 'velocity_target', 'flow_loss', 'timesteps', 'euler_sample',
-           'guided', 'distilled']
+           'empty_caption', 'guided', 'distilled']
 
 # %% ../nbs/08_flow.ipynb #5fcd83eb
 def sample_t(n: int, mean: float = 0.0, std: float = 1.0, generator=None, device=None) -> torch.Tensor:
@@ -48,6 +48,11 @@ def euler_sample(velocity, noise: torch.Tensor, ts: torch.Tensor) -> torch.Tenso
     for t, t_next in zip(ts[:-1], ts[1:]):
         x = x + (t_next - t) * velocity(x, t.expand(x.shape[0]))
     return x
+
+def empty_caption(hidden: torch.Tensor, device=None) -> dict:
+    "The empty caption's conditions as `guided` takes them, from its encoder states `hidden` `(L, D)` (in the shards)."
+    e = hidden[None].to(device)
+    return dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=e.device))
 
 def guided(model, cond: dict, null_text: dict, cfg_text, cfg_dino):
     """A velocity function with dual classifier-free guidance for `model` (NanoDiT's signature).

@@ -13,7 +13,7 @@ from .buckets import BadImageError, bucket_for, bucket_name, fit_to_bucket, open
 from .config import load_config, stored_config, Config
 from .data import DataError, Shards
 from .encoders import TextEncoder, VisionEncoder, latent_codec, pixels01, to_image
-from .flow import euler_sample, guided, resolution_shift, timesteps
+from .flow import empty_caption, euler_sample, guided, resolution_shift, timesteps
 from .model import NanoDiT, WeightsMismatch, load_weights
 from .run_folder import CheckpointError, RunFolder, resolve_checkpoint, save_checkpoint
 
@@ -29,8 +29,7 @@ class Sampler:
     the codec."""
     def __init__(self, model, cfg: Config, shards: Shards, codec, device):
         self.model, self.cfg, self.shards, self.codec, self.device = model, cfg, shards, codec, torch.device(device)
-        e = shards.empty_text[None].to(self.device)
-        self.null = dict(text=e, text_mask=torch.ones(e.shape[:2], dtype=torch.bool, device=self.device))
+        self.null = empty_caption(shards.empty_text, self.device)
 
     def with_model(self, model) -> "Sampler":
         "The same sampler around another model (the trainer's EMA or raw weights)."

@@ -14,15 +14,17 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from PIL import Image
 from torch.utils.tensorboard import SummaryWriter
 from tqdm.auto import tqdm
-from .config import Config, ModelConfig, TrainConfig, add_config_args, config_from_args
+from .config import Config, ModelConfig, TrainConfig, add_config_args, config_from_args, stored_config
 from .data import DataError, Loader, Prefetch, Shards, condition, decoded_samples
 from .distributed import Processes, join_processes, leave_processes
 from .encoders import latent_codec
-from .flow import flow_loss, guided, noisy, resolution_shift, sample_t, shift_t, velocity_target
+from .flow import (empty_caption, flow_loss, guided, noisy, resolution_shift, sample_t, shift_t,
+                         velocity_target)
 from .memory import MicroBatchError, padded_text_length, resolve_micro_batch
-from .model import NanoDiT, REPAProjector, WeightsMismatch, token_grid
-from .run_folder import CheckpointError, RunFolder, RunLocked, restore_checkpoint, resumed_checkpoint, save_checkpoint
-from .sample import Run, SampleError, Sampler
+from .model import NanoDiT, REPAProjector, WeightsMismatch, load_weights, token_grid
+from .run_folder import (CheckpointError, RunFolder, RunLocked, resolve_checkpoint, restore_checkpoint,
+                               resumed_checkpoint, save_checkpoint)
+from .sample import Sampler
 from .validate import report, validate_checkpoint
 
 # %% auto #0
@@ -271,24 +273,30 @@ STUDENT_ONLY = ("guidance_input", "guidance_max_text", "guidance_max_dino", "gra
 class Teacher:
     """A trained run's EMA model as the target of guidance distillation: its dual-guided velocity, at guidance scales
     drawn for each sample from the ranges of the `student` model config."""
-    def __init__(self, checkpoint, student: ModelConfig, device="cpu"):
-        try: run = Run(checkpoint, "ema", device)
-        except (SampleError, WeightsMismatch) as e: raise TrainingError(f"train.distill_from: {e}") from None
-        taught = run.model.cfg
+    def __init__(self, checkpoint, student: ModelConfig, empty_text: torch.Tensor, device="cpu"):
+        "`empty_text`: the empty caption's encoder states, from the shards the student trains on."
+        try:
+            self.path = resolve_checkpoint(checkpoint)
+            taught = stored_config(json.loads((self.path / "state.json").read_text())["config"]).model
+        except CheckpointError as e: raise TrainingError(f"train.distill_from: {e}") from None
         if taught.guidance_input:
-            raise TrainingError(f"train.distill_from: {run.ckpt} is a distilled student itself: distil from its "
+            raise TrainingError(f"train.distill_from: {self.path} is a distilled student itself: distil from its "
                                 "teacher")
         differ = [f"model.{f.name}={getattr(taught, f.name)!r} (the student has {getattr(student, f.name)!r})"
                   for f in dataclasses.fields(ModelConfig)
                   if f.name not in STUDENT_ONLY and getattr(taught, f.name) != getattr(student, f.name)]
-        if differ: raise TrainingError(f"train.distill_from: the teacher {run.ckpt} has " + ", ".join(differ)
+        if differ: raise TrainingError(f"train.distill_from: the teacher {self.path} has " + ", ".join(differ)
                                        + ": a student is its teacher's model plus the guidance input")
-        self.path, self.model, self.null = run.ckpt, run.model.requires_grad_(False), run.null
-        self.top = torch.tensor([student.guidance_max_text, student.guidance_max_dino])
+        self.model = NanoDiT(taught)
+        try: load_weights(self.model, self.path / "ema.safetensors")
+        except WeightsMismatch as e: raise TrainingError(f"train.distill_from: {e}") from None
+        self.model = self.model.to(device).eval().requires_grad_(False)
+        self.null = empty_caption(empty_text, device)
+        self.top = torch.tensor([student.guidance_max_text, student.guidance_max_dino], device=device)
 
     def draw_scales(self, n: int, generator: torch.Generator, device) -> torch.Tensor:
         "`(n, 2)` text and DINO guidance scales, each uniform from 1 to the student's largest."
-        return 1 + torch.rand(n, 2, generator=generator, device=device) * (self.top.to(device) - 1)
+        return 1 + torch.rand(n, 2, generator=generator, device=device) * (self.top - 1)
 
     @torch.no_grad()
     def __call__(self, x, t, cond: dict, guidance: torch.Tensor) -> torch.Tensor:
@@ -442,7 +450,7 @@ def build_learner(s: TrainState):
     torch.manual_seed(tc.seed)
     s.model = NanoDiT(s.cfg.model).to(device)
     if tc.distill_from:
-        s.teacher = Teacher(tc.distill_from, s.cfg.model, device)
+        s.teacher = Teacher(tc.distill_from, s.cfg.model, s.data.empty_text, device)
         if not s.ckpt: s.teacher.initialise(s.model)
     s.ema = EMA(s.model, tc.ema_decay, tc.ema_warmup)
     s.projector = REPAProjector(s.cfg.model.hidden_size, s.cfg.model.vision_dim).to(device) if tc.repa_weight else None

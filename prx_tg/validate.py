@@ -25,8 +25,8 @@ from .sample import Run, SampleError, image_grid
 __all__ = ['INK', 'TESTS', 'ValidationError', 'holdout_items', 'original_image', 'Perceptual', 'lpips_band', 'through_codec',
            'draw_over', 'glyph_bank', 'look_alikes', 'SubjectReader', 'EmojiScorer', 'expected', 'matches', 'accuracy',
            'seam_score', 'emoji_edits', 'rule_edits', 'summary', 'Holdout', 'reconstruction', 'text_only', 'dino_swap',
-           'text_manipulation', 'ceilings_and_seams', 'divergence', 'validate', 'scalars', 'preserved_rng',
-           'validate_checkpoint', 'report', 'main']
+           'text_manipulation', 'ceilings_and_seams', 'divergence', 'save_items', 'validate', 'scalars',
+           'preserved_rng', 'validate_checkpoint', 'report', 'main']
 
 # %% ../nbs/11_validate.ipynb #82c0548c
 class ValidationError(RuntimeError): "Validation cannot run; the message says why."
@@ -479,7 +479,7 @@ def divergence(history: list[dict], step: int, recon: dict, factor: float) -> tu
     verdict = dict(running_median=running, factor=factor, flagged=flagged, **{k: recon[k] for k in ("mean", "median", "p90", "max")})
     return verdict, sorted(history + [dict(step=step, **{k: recon[k] for k in ("mean", "median", "p90", "max")}, flagged=flagged)], key=lambda e: e["step"])
 
-def _save_items(out: Path, test: str, rows: list[dict]):
+def save_items(out: Path, test: str, rows: list[dict]):
     "Write each row's images as PNGs and `items.json` (captions, files, scores) for the viewer, and a grid PNG."
     d = out / test
     d.mkdir(parents=True, exist_ok=True)
@@ -510,7 +510,7 @@ def validate(run: Run, out: Path, log=print) -> dict:
         results[name] = r = test(h)
         metrics[name] = r["metrics"]
         if r["emoji"]: metrics["emoji"][name] = r["emoji"]
-        if r["rows"]: _save_items(out, name, r["rows"])
+        if r["rows"]: save_items(out, name, r["rows"])
     rec = metrics["reconstruction"]
     rec["band"] = lpips_band(rec["mean"]) if h.perceptual.is_lpips else "n/a (bands are LPIPS's)"
     ceilings, metrics["seams"] = ceilings_and_seams(h, {k: results[k]["images"] for k in ("reconstruction", "text_only") if k in results})
