@@ -82,6 +82,8 @@ class ModelConfig:
     # a 3x3 convolution over the predicted velocity, across patch borders (U-ViT); toy: better background edits
     # (15_experiments)
     output_conv: bool = True
+    # a depthwise 3x3 convolution between each MLP's two layers, mixing a token with its 8 neighbours (SANA's Mix-FFN)
+    mlp_conv: bool = False
     # on CUDA, self-attention's QK-norm + RoPE as one Triton kernel (chapter 06a_kernels); not yet timed on a GPU
     fused_qk: bool = False
     # the student of guidance distillation (chapter 17_distill): the text and DINO guidance scales, each from 1 to its

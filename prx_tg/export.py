@@ -33,19 +33,19 @@ class PRXTGTransformer2DModel(NanoDiT, ModelMixin, ConfigMixin):
     def __init__(self, hidden_size: int = 256, depth: int = 6, num_heads: int = 4, patch_size: int = 2, mlp_ratio: float = 4.0,
                  latent_channels: int = 16, text_dim: int = 384, vision_dim: int = 1280, frame_position: bool = False,
                  output_conv: bool = False, guidance_input: bool = False, guidance_max_text: float = 6.0,
-                 guidance_max_dino: float = 3.0):
+                 guidance_max_dino: float = 3.0, mlp_conv: bool = False):
         # frame_position defaults to False: folders exported before it existed hold no frame embedding; new exports
         # store it
         super().__init__(ModelConfig(hidden_size, depth, num_heads, patch_size, mlp_ratio, latent_channels, text_dim, vision_dim,
                                      frame_position=frame_position, output_conv=output_conv,
                                      guidance_input=guidance_input, guidance_max_text=guidance_max_text,
-                                     guidance_max_dino=guidance_max_dino))
+                                     guidance_max_dino=guidance_max_dino, mlp_conv=mlp_conv))
 
     @classmethod
     def from_nanodit(cls, model: NanoDiT) -> "PRXTGTransformer2DModel":
         c = model.cfg
         out = cls(c.hidden_size, c.depth, c.num_heads, c.patch_size, c.mlp_ratio, c.latent_channels, c.text_dim, c.vision_dim,
-                  c.frame_position, c.output_conv, c.guidance_input, c.guidance_max_text, c.guidance_max_dino)
+                  c.frame_position, c.output_conv, c.guidance_input, c.guidance_max_text, c.guidance_max_dino, c.mlp_conv)
         out.load_state_dict(model.state_dict())
         return out
 

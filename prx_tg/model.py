@@ -111,21 +111,33 @@ class CrossAttention(nn.Module):
 # %% ../nbs/06_model.ipynb #c59b438c
 class Block(nn.Module):
     "Self-attention and MLP under adaLN-Zero modulation, with text cross-attention between them."
-    def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, fused_qk: bool = False):
+    def __init__(self, dim: int, heads: int, mlp_ratio: float = 4.0, fused_qk: bool = False, mlp_conv: bool = False):
         super().__init__()
         self.norm = nn.LayerNorm(dim, elementwise_affine=False, eps=1e-6)  # parameter-free, shared by attention and MLP
         self.attn = SelfAttention(dim, heads, fused_qk)
         self.cross = CrossAttention(dim, heads)
         hidden = int(dim * mlp_ratio)
         self.mlp = nn.Sequential(nn.Linear(dim, hidden), nn.GELU(), nn.Linear(hidden, dim))
+        # mlp_conv: a depthwise 3x3 convolution over the token grid between the MLP's two layers (SANA's Mix-FFN)
+        self.mlp_conv = nn.Conv2d(hidden, hidden, 3, padding=1, groups=hidden) if mlp_conv else None
         self.mod = nn.Parameter(torch.zeros(6, 1, 1, dim))  # this block's offsets on the shared modulation
 
-    def forward(self, x, mod, ctx, mask, rope):
-        "`mod` `(6, B, 1, D)`: the shared shift, scale and gate for attention, then for the MLP."
+    def feed_forward(self, x, grid: tuple[int, int]):
+        "The MLP on tokens `x` `(B, h*w, D)` laid out on the `grid` `(h, w)`."
+        if self.mlp_conv is None: return self.mlp(x)
+        up, act, down = self.mlp
+        x = up(x)
+        B, N, C = x.shape
+        x = self.mlp_conv(x.transpose(1, 2).reshape(B, C, *grid)).flatten(2).transpose(1, 2)
+        return down(act(x))
+
+    def forward(self, x, mod, ctx, mask, rope, grid: tuple[int, int]):
+        """`mod` `(6, B, 1, D)`: the shared shift, scale and gate for attention, then for the MLP; `grid`: the tokens'
+        `(h, w)`."""
         shift_a, scale_a, gate_a, shift_m, scale_m, gate_m = (mod + self.mod).unbind(0)
         x = torch.addcmul(x, gate_a, self.attn(modulate(self.norm(x), shift_a, scale_a), rope))
         x = x + self.cross(x, ctx, mask)
-        return torch.addcmul(x, gate_m, self.mlp(modulate(self.norm(x), shift_m, scale_m)))
+        return torch.addcmul(x, gate_m, self.feed_forward(modulate(self.norm(x), shift_m, scale_m), grid))
 
 # %% ../nbs/06_model.ipynb #c51405a4
 class NanoDiT(nn.Module):
@@ -152,7 +164,8 @@ class NanoDiT(nn.Module):
         self.text_pool = nn.Linear(D, D)
         self.cls_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6, elementwise_affine=False), nn.Linear(cfg.vision_dim, D))
         self.patch_proj = nn.Sequential(nn.LayerNorm(cfg.vision_dim, eps=1e-6, elementwise_affine=False), nn.Linear(cfg.vision_dim, D))
-        self.blocks = nn.ModuleList(Block(D, cfg.num_heads, cfg.mlp_ratio, cfg.fused_qk) for _ in range(cfg.depth))
+        self.blocks = nn.ModuleList(Block(D, cfg.num_heads, cfg.mlp_ratio, cfg.fused_qk, cfg.mlp_conv)
+                                    for _ in range(cfg.depth))
         self.adaLN = nn.Sequential(nn.SiLU(), nn.Linear(D, 6 * D))  # shared by all blocks
         self.final_norm = nn.LayerNorm(D, elementwise_affine=False, eps=1e-6)
         self.final_mod = nn.Sequential(nn.SiLU(), nn.Linear(D, 2 * D))
@@ -177,6 +190,9 @@ class NanoDiT(nn.Module):
         if self.out_conv is not None:
             nn.init.dirac_(self.out_conv.weight)
             nn.init.zeros_(self.out_conv.bias)   # starts as the identity
+        for conv in [b.mlp_conv for b in self.blocks if b.mlp_conv is not None]:
+            nn.init.dirac_(conv.weight, groups=conv.groups)
+            nn.init.zeros_(conv.bias)
 
     def param_count(self) -> int: return sum(p.numel() for p in self.parameters())
 
@@ -237,9 +253,9 @@ class NanoDiT(nn.Module):
         blocks = self.compiled_blocks if self.compiled_blocks and self.training else self.blocks
         for i, block in enumerate(blocks):
             if i < self.checkpointed and self.training and torch.is_grad_enabled():
-                tokens = checkpoint(block, tokens, mod, ctx, mask, rope, use_reentrant=False)
+                tokens = checkpoint(block, tokens, mod, ctx, mask, rope, (h, w), use_reentrant=False)
             else:
-                tokens = block(tokens, mod, ctx, mask, rope)
+                tokens = block(tokens, mod, ctx, mask, rope, (h, w))
             if i + 1 == features_at: features = tokens
         shift, scale = self.final_mod(c)[:, None].chunk(2, dim=-1)
         v = self.unpatchify(self.final(modulate(self.final_norm(tokens), shift, scale)), H, W)
