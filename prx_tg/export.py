@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_export.ipynb #16e00004
 from __future__ import annotations
-import argparse, dataclasses, importlib.util, json, math, os, shutil, sys
+import argparse, dataclasses, importlib.util, inspect, json, math, os, shutil, sys
 from pathlib import Path
 import numpy as np
 import torch
@@ -43,9 +43,9 @@ class PRXTGTransformer2DModel(NanoDiT, ModelMixin, ConfigMixin):
 
     @classmethod
     def from_nanodit(cls, model: NanoDiT) -> "PRXTGTransformer2DModel":
-        c = model.cfg
-        out = cls(c.hidden_size, c.depth, c.num_heads, c.patch_size, c.mlp_ratio, c.latent_channels, c.text_dim, c.vision_dim,
-                  c.frame_position, c.output_conv, c.guidance_input, c.guidance_max_text, c.guidance_max_dino, c.mlp_conv)
+        # every field __init__ takes, read from the model's config: a new field is added in __init__ alone
+        fields = [name for name in inspect.signature(cls.__init__).parameters if name != "self"]
+        out = cls(**{name: getattr(model.cfg, name) for name in fields})
         out.load_state_dict(model.state_dict())
         return out
 

@@ -127,7 +127,7 @@ class Block(nn.Module):
         if self.mlp_conv is None: return self.mlp(x)
         up, act, down = self.mlp
         x = up(x)
-        B, N, C = x.shape
+        B, _, C = x.shape
         x = self.mlp_conv(x.transpose(1, 2).reshape(B, C, *grid)).flatten(2).transpose(1, 2)
         return down(act(x))
 
